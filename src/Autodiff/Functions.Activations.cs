@@ -1,0 +1,70 @@
+using System.Numerics.Tensors;
+using NativeGan.Tensors;
+using Tensor = NativeGan.Tensors.Tensor;
+
+namespace NativeGan.Autodiff;
+
+public static partial class Functions
+{
+    /// <summary>Returns max(x, 0). The gradient at exactly 0 is 0, as in PyTorch.</summary>
+    public static Variable Relu(Variable x) => LeakyRelu(x, 0f);
+
+    /// <summary>Returns x for x > 0, else slope * x.</summary>
+    public static Variable LeakyRelu(Variable x, float slope)
+    {
+        Tensor y = TensorOps.LeakyRelu(x.Value, slope);
+        return Variable.FromOperation(y, [x], dY =>
+        {
+            var dX = new Tensor(x.Shape);
+            ReadOnlySpan<float> input = x.Value.Data;
+            ReadOnlySpan<float> gradOutput = dY.Data;
+            Span<float> gradInput = dX.Data;
+            for (int i = 0; i < input.Length; i++)
+            {
+                gradInput[i] = input[i] > 0f ? gradOutput[i] : slope * gradOutput[i];
+            }
+
+            return [dX];
+        });
+    }
+
+    /// <summary>Returns tanh(x); dx = dy * (1 - y^2).</summary>
+    public static Variable Tanh(Variable x)
+    {
+        Tensor y = TensorOps.Tanh(x.Value);
+        return Variable.FromOperation(y, [x], dY =>
+        {
+            var dX = new Tensor(x.Shape);
+            TensorPrimitives.Multiply(y.Data, y.Data, dX.Data);
+            TensorPrimitives.Subtract(1f, dX.Data, dX.Data);
+            TensorPrimitives.Multiply(dX.Data, dY.Data, dX.Data);
+            return [dX];
+        });
+    }
+
+    /// <summary>Returns 1 / (1 + e^-x); dx = dy * y * (1 - y).</summary>
+    public static Variable Sigmoid(Variable x)
+    {
+        Tensor y = TensorOps.Sigmoid(x.Value);
+        return Variable.FromOperation(y, [x], dY =>
+        {
+            var dX = new Tensor(x.Shape);
+            TensorPrimitives.Subtract(1f, y.Data, dX.Data);
+            TensorPrimitives.Multiply(dX.Data, y.Data, dX.Data);
+            TensorPrimitives.Multiply(dX.Data, dY.Data, dX.Data);
+            return [dX];
+        });
+    }
+
+    /// <summary>Returns e^x; dx = dy * y.</summary>
+    public static Variable Exp(Variable x)
+    {
+        Tensor y = TensorOps.Exp(x.Value);
+        return Variable.FromOperation(y, [x], dY => [TensorOps.Multiply(dY, y)]);
+    }
+
+    /// <summary>Returns ln(x); dx = dy / x.</summary>
+    public static Variable Log(Variable x) =>
+        Variable.FromOperation(TensorOps.Log(x.Value), [x], dY =>
+            [TensorOps.Divide(dY, x.Value)]);
+}

@@ -1,0 +1,35 @@
+using NativeGan.Tensors;
+
+namespace NativeGan.Autodiff;
+
+public static partial class Functions
+{
+    /// <summary>Returns the sum of all elements as a scalar.</summary>
+    public static Variable Sum(Variable x) =>
+        Variable.FromOperation(TensorOps.Sum(x.Value), [x], dY =>
+            [Tensor.Full(dY.Item(), x.Shape.ToArray())]);
+
+    /// <summary>Returns the mean of all elements as a scalar.</summary>
+    public static Variable Mean(Variable x) =>
+        Variable.FromOperation(TensorOps.Mean(x.Value), [x], dY =>
+            [Tensor.Full(dY.Item() / x.Value.Length, x.Shape.ToArray())]);
+
+    /// <summary>Sums over one axis, like torch.sum(x, dim, keepdim).</summary>
+    public static Variable Sum(Variable x, int axis, bool keepDims = false)
+    {
+        int normalized = x.Shape.NormalizeAxis(axis);
+        return Variable.FromOperation(TensorOps.Sum(x.Value, normalized, keepDims), [x], dY =>
+        {
+            // Restore the reduced axis as size 1, then broadcast it back to x's shape.
+            int[] kept = x.Shape.ToArray();
+            kept[normalized] = 1;
+            Tensor zeros = new(x.Shape);
+            return [TensorOps.Add(zeros, dY.Reshape(kept))];
+        });
+    }
+
+    /// <summary>Returns a view of x with a new shape; one dimension may be -1.</summary>
+    public static Variable Reshape(Variable x, params int[] shape) =>
+        Variable.FromOperation(x.Value.Reshape(shape), [x], dY =>
+            [dY.Reshape(x.Shape.ToArray())]);
+}

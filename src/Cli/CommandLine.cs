@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Globalization;
+using NativeGan.Gan.Data;
+using NativeGan.Gan.Training;
+using Spectre.Console;
+
+namespace NativeGan.Cli;
+
+/// <summary>
+/// Entry point of the nativegan command: builds the command tree, reports parse errors in
+/// one line with exit code 2, and turns known failures into one-line errors with code 1.
+/// </summary>
+public static class CommandLine
+{
+    /// <summary>Parses <paramref name="args"/>, runs the command and returns the exit code.</summary>
+    public static int Run(string[] args)
+    {
+        // Metrics, logs and file names use '.' as the decimal separator in every locale.
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        RootCommand root = BuildRootCommand();
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            string command = parsed.CommandResult.Command.Name;
+            WriteError(
+                $"{parsed.Errors[0].Message} Run `nativegan {(command == root.Name ? "" : command + " ")}--help` for the options.");
+            return ExitCodes.InvalidUsage;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException error)
+        {
+            WriteError(error.Message);
+            return ExitCodes.InvalidUsage;
+        }
+        catch (InvalidConfigException error)
+        {
+            WriteError(error.Message);
+            return ExitCodes.InvalidUsage;
+        }
+        catch (Exception error) when (error is IOException or InvalidDataException
+            or MnistFetchException or TrainingDivergedException or UnauthorizedAccessException)
+        {
+            WriteError(error.Message);
+            return ExitCodes.Failure;
+        }
+        catch (OperationCanceledException)
+        {
+            WriteError("Canceled.");
+            return ExitCodes.Failure;
+        }
+    }
+
+    /// <summary>Builds the root command with every subcommand.</summary>
+    public static RootCommand BuildRootCommand()
+    {
+        var root = new RootCommand(
+            "NativeGan: GAN and VAE training in pure .NET, with its own tensors, autodiff " +
+            "and SIMD kernels.");
+        root.Add(TrainCommand.Create());
+        root.Add(FetchCommand.Create());
+        return root;
+    }
+
+    /// <summary>Writes "error: message" on one line of standard error.</summary>
+    public static void WriteError(string message) =>
+        Console.Error.WriteLine($"error: {message.ReplaceLineEndings(" ")}");
+
+    /// <summary>Console used for progress and summaries; standard output.</summary>
+    public static IAnsiConsole Output { get; set; } = AnsiConsole.Console;
+}

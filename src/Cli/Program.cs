@@ -1,0 +1,3 @@
+using NativeGan.Cli;
+
+return CommandLine.Run(args);

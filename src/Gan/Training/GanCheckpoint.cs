@@ -1,0 +1,81 @@
+using System.Globalization;
+using NativeGan.Nn;
+using NativeGan.Nn.Serialization;
+using NativeGan.Tensors;
+
+namespace NativeGan.Gan.Training;
+
+/// <summary>
+/// Saves and restores the whole training state in one safetensors file: both networks
+/// ("generator.*", "discriminator.*"), both Adam states ("optimizer_g.*", "optimizer_d.*"),
+/// and in the metadata the epoch, step and generator states, so that training can resume.
+/// </summary>
+public static class GanCheckpoint
+{
+    /// <summary>Value of the "format" metadata entry.</summary>
+    public const string Format = "nativegan-gan-checkpoint-v1";
+
+    /// <summary>Writes the checkpoint atomically.</summary>
+    public static void Save(
+        string path,
+        GanStep step,
+        TrainingConfig config,
+        int epoch,
+        long globalStep,
+        IReadOnlyDictionary<string, Rng> generators)
+    {
+        var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+        AddPrefixed(tensors, "generator.", step.Generator.StateDict());
+        AddPrefixed(tensors, "discriminator.", step.Discriminator.StateDict());
+        AddPrefixed(tensors, "optimizer_g.", step.GeneratorOptimizer.StateDict());
+        AddPrefixed(tensors, "optimizer_d.", step.DiscriminatorOptimizer.StateDict());
+
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["format"] = Format,
+            ["model"] = config.Model,
+            ["latent_size"] = config.LatentSize.ToString(CultureInfo.InvariantCulture),
+            ["epoch"] = epoch.ToString(CultureInfo.InvariantCulture),
+            ["step"] = globalStep.ToString(CultureInfo.InvariantCulture),
+        };
+        foreach (var (name, rng) in generators)
+        {
+            metadata[$"rng_{name}"] = string.Join(
+                ",", rng.SaveState().Select(w => w.ToString("x16", CultureInfo.InvariantCulture)));
+        }
+
+        SafeTensorsFile.Save(path, tensors, metadata);
+    }
+
+    /// <summary>
+    /// Loads a checkpoint's generator weights into <paramref name="generator"/>; the error
+    /// names the file when it is not a checkpoint or was saved from another architecture.
+    /// </summary>
+    public static void LoadGenerator(string path, Module generator)
+    {
+        SafeTensorsContent content = SafeTensorsFile.Load(path);
+        if (!content.Metadata.TryGetValue("format", out string? format) || format != Format)
+        {
+            throw new InvalidDataException(
+                $"{path} is not a NativeGan GAN checkpoint (metadata format is " +
+                $"'{format ?? "missing"}', expected '{Format}'). Pass a file from a run's " +
+                "checkpoints folder.");
+        }
+
+        generator.LoadStateDict(WithPrefix(content.Tensors, "generator."), path);
+    }
+
+    private static void AddPrefixed(
+        Dictionary<string, Tensor> target, string prefix, Dictionary<string, Tensor> source)
+    {
+        foreach (var (name, tensor) in source)
+        {
+            target[prefix + name] = tensor;
+        }
+    }
+
+    private static Dictionary<string, Tensor> WithPrefix(
+        IReadOnlyDictionary<string, Tensor> tensors, string prefix) =>
+        tensors.Where(t => t.Key.StartsWith(prefix, StringComparison.Ordinal))
+            .ToDictionary(t => t.Key[prefix.Length..], t => t.Value, StringComparer.Ordinal);
+}

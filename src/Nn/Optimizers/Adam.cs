@@ -1,0 +1,144 @@
+using System.Numerics.Tensors;
+using NativeGan.Autodiff;
+using Tensor = NativeGan.Tensors.Tensor;
+
+namespace NativeGan.Nn;
+
+/// <summary>
+/// Adam as defined by torch.optim.Adam (Kingma and Ba, 2015), with L2 weight decay added to
+/// the gradient: m = b1 m + (1 - b1) g, v = b2 v + (1 - b2) g^2,
+/// p -= lr / (1 - b1^t) * m / (sqrt(v) / sqrt(1 - b2^t) + eps).
+/// </summary>
+public sealed class Adam : Optimizer
+{
+    private readonly Tensor[] _firstMoments;
+    private readonly Tensor[] _secondMoments;
+    private readonly float[] _scratch;
+
+    /// <summary>Creates the optimizer; the defaults are PyTorch's.</summary>
+    public Adam(
+        IEnumerable<Variable> parameters,
+        float learningRate = 1e-3f,
+        float beta1 = 0.9f,
+        float beta2 = 0.999f,
+        float epsilon = 1e-8f,
+        float weightDecay = 0f)
+        : base(parameters)
+    {
+        CheckRange(learningRate >= 0f, nameof(learningRate), learningRate, ">= 0");
+        CheckRange(beta1 >= 0f && beta1 < 1f, nameof(beta1), beta1, "in [0, 1)");
+        CheckRange(beta2 >= 0f && beta2 < 1f, nameof(beta2), beta2, "in [0, 1)");
+        CheckRange(epsilon >= 0f, nameof(epsilon), epsilon, ">= 0");
+        CheckRange(weightDecay >= 0f, nameof(weightDecay), weightDecay, ">= 0");
+        LearningRate = learningRate;
+        Beta1 = beta1;
+        Beta2 = beta2;
+        Epsilon = epsilon;
+        WeightDecay = weightDecay;
+        _firstMoments = Parameters.Select(p => new Tensor(p.Shape)).ToArray();
+        _secondMoments = Parameters.Select(p => new Tensor(p.Shape)).ToArray();
+        _scratch = new float[Parameters.Count == 0 ? 0 : Parameters.Max(p => p.Value.Length)];
+    }
+
+    /// <summary>Decay rate of the first moment.</summary>
+    public float Beta1 { get; }
+
+    /// <summary>Decay rate of the second moment.</summary>
+    public float Beta2 { get; }
+
+    /// <summary>Term added to the denominator for numerical stability.</summary>
+    public float Epsilon { get; }
+
+    /// <summary>L2 penalty added to the gradient.</summary>
+    public float WeightDecay { get; }
+
+    /// <summary>Number of steps taken so far (t in the update rule).</summary>
+    public long StepCount { get; private set; }
+
+    /// <inheritdoc />
+    public override void Step()
+    {
+        StepCount++;
+        float biasCorrection1 = 1f - MathF.Pow(Beta1, StepCount);
+        float biasCorrection2Sqrt = MathF.Sqrt(1f - MathF.Pow(Beta2, StepCount));
+        float stepSize = LearningRate / biasCorrection1;
+        for (int i = 0; i < Parameters.Count; i++)
+        {
+            Variable parameter = Parameters[i];
+            if (parameter.Grad is null)
+            {
+                continue;
+            }
+
+            Span<float> p = parameter.Value.Data;
+            Span<float> g = _scratch.AsSpan(0, p.Length);
+            parameter.Grad.Data.CopyTo(g);
+            if (WeightDecay != 0f)
+            {
+                TensorPrimitives.MultiplyAdd(p, WeightDecay, g, g);
+            }
+
+            Span<float> m = _firstMoments[i].Data;
+            Span<float> v = _secondMoments[i].Data;
+
+            // m = b1 m + (1 - b1) g
+            TensorPrimitives.Lerp(g, m, Beta1, m);
+
+            // v = b2 v + (1 - b2) g^2, with g overwritten by g^2.
+            TensorPrimitives.Multiply(g, g, g);
+            TensorPrimitives.Lerp(g, v, Beta2, v);
+
+            // p -= stepSize * m / (sqrt(v) / sqrt(1 - b2^t) + eps), with g as scratch.
+            TensorPrimitives.Sqrt(v, g);
+            TensorPrimitives.Divide(g, biasCorrection2Sqrt, g);
+            TensorPrimitives.Add(g, Epsilon, g);
+            TensorPrimitives.Divide(m, g, g);
+            TensorPrimitives.MultiplyAdd(g, -stepSize, p, p);
+        }
+    }
+
+    /// <inheritdoc />
+    public override Dictionary<string, Tensor> StateDict()
+    {
+        var state = new Dictionary<string, Tensor>(StringComparer.Ordinal)
+        {
+            ["step"] = Tensor.Scalar(StepCount),
+        };
+        for (int i = 0; i < Parameters.Count; i++)
+        {
+            state[$"{i}.exp_avg"] = _firstMoments[i].Clone();
+            state[$"{i}.exp_avg_sq"] = _secondMoments[i].Clone();
+        }
+
+        return state;
+    }
+
+    /// <inheritdoc />
+    public override void LoadStateDict(IReadOnlyDictionary<string, Tensor> state, string source)
+    {
+        Tensor step = ReadState(state, "step", new NativeGan.Tensors.Shape(), source);
+        var first = new Tensor[Parameters.Count];
+        var second = new Tensor[Parameters.Count];
+        for (int i = 0; i < Parameters.Count; i++)
+        {
+            first[i] = ReadState(state, $"{i}.exp_avg", Parameters[i].Shape, source);
+            second[i] = ReadState(state, $"{i}.exp_avg_sq", Parameters[i].Shape, source);
+        }
+
+        for (int i = 0; i < Parameters.Count; i++)
+        {
+            _firstMoments[i].CopyFrom(first[i]);
+            _secondMoments[i].CopyFrom(second[i]);
+        }
+
+        StepCount = (long)step.Item();
+    }
+
+    private static void CheckRange(bool valid, string name, float value, string range)
+    {
+        if (!valid)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"Adam {name} must be {range}.");
+        }
+    }
+}
