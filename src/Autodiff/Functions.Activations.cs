@@ -16,14 +16,7 @@ public static partial class Functions
         return Variable.FromOperation(y, [x], dY =>
         {
             var dX = new Tensor(x.Shape);
-            ReadOnlySpan<float> input = x.Value.Data;
-            ReadOnlySpan<float> gradOutput = dY.Data;
-            Span<float> gradInput = dX.Data;
-            for (int i = 0; i < input.Length; i++)
-            {
-                gradInput[i] = input[i] > 0f ? gradOutput[i] : slope * gradOutput[i];
-            }
-
+            ActivationKernels.LeakyReluBackward(x.Value.Data, dY.Data, slope, dX.Data);
             return [dX];
         });
     }

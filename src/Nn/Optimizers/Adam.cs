@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using NativeGan.Autodiff;
 using Tensor = NativeGan.Tensors.Tensor;
 
@@ -13,7 +12,6 @@ public sealed class Adam : Optimizer
 {
     private readonly Tensor[] _firstMoments;
     private readonly Tensor[] _secondMoments;
-    private readonly float[] _scratch;
 
     /// <summary>Creates the optimizer; the defaults are PyTorch's.</summary>
     public Adam(
@@ -37,7 +35,6 @@ public sealed class Adam : Optimizer
         WeightDecay = weightDecay;
         _firstMoments = Parameters.Select(p => new Tensor(p.Shape)).ToArray();
         _secondMoments = Parameters.Select(p => new Tensor(p.Shape)).ToArray();
-        _scratch = new float[Parameters.Count == 0 ? 0 : Parameters.Max(p => p.Value.Length)];
     }
 
     /// <summary>Decay rate of the first moment.</summary>
@@ -70,30 +67,17 @@ public sealed class Adam : Optimizer
                 continue;
             }
 
-            Span<float> p = parameter.Value.Data;
-            Span<float> g = _scratch.AsSpan(0, p.Length);
-            parameter.Grad.Data.CopyTo(g);
-            if (WeightDecay != 0f)
-            {
-                TensorPrimitives.MultiplyAdd(p, WeightDecay, g, g);
-            }
-
-            Span<float> m = _firstMoments[i].Data;
-            Span<float> v = _secondMoments[i].Data;
-
-            // m = b1 m + (1 - b1) g
-            TensorPrimitives.Lerp(g, m, Beta1, m);
-
-            // v = b2 v + (1 - b2) g^2, with g overwritten by g^2.
-            TensorPrimitives.Multiply(g, g, g);
-            TensorPrimitives.Lerp(g, v, Beta2, v);
-
-            // p -= stepSize * m / (sqrt(v) / sqrt(1 - b2^t) + eps), with g as scratch.
-            TensorPrimitives.Sqrt(v, g);
-            TensorPrimitives.Divide(g, biasCorrection2Sqrt, g);
-            TensorPrimitives.Add(g, Epsilon, g);
-            TensorPrimitives.Divide(m, g, g);
-            TensorPrimitives.MultiplyAdd(g, -stepSize, p, p);
+            AdamKernel.Update(
+                parameter.Value.Data,
+                parameter.Grad.Data,
+                _firstMoments[i].Data,
+                _secondMoments[i].Data,
+                Beta1,
+                Beta2,
+                stepSize,
+                biasCorrection2Sqrt,
+                Epsilon,
+                WeightDecay);
         }
     }
 

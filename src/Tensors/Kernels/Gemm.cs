@@ -29,15 +29,21 @@ public static class Gemm
     /// <param name="m">Rows of op(A) and C.</param>
     /// <param name="n">Columns of op(B) and C.</param>
     /// <param name="k">Columns of op(A) and rows of op(B); 0 makes C = beta * C.</param>
-    /// <param name="alpha">Scale of the product; 0 makes C = beta * C without reading A or B.</param>
+    /// <param name="alpha">
+    /// Scale of the product; 0 makes C = beta * C without reading A or B.
+    /// </param>
     /// <param name="a">Storage of A.</param>
     /// <param name="lda">Row stride of A as stored, in elements.</param>
     /// <param name="b">Storage of B.</param>
     /// <param name="ldb">Row stride of B as stored, in elements.</param>
-    /// <param name="beta">Scale of the old C; 0 overwrites C without reading it, so NaN in C is ignored.</param>
+    /// <param name="beta">
+    /// Scale of the old C; 0 overwrites C without reading it, so NaN in C is ignored.
+    /// </param>
     /// <param name="c">Storage of C, updated in place; must not overlap A or B.</param>
     /// <param name="ldc">Row stride of C, in elements, at least n.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A size is negative or a stride is too small.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A size is negative or a stride is too small.
+    /// </exception>
     /// <exception cref="ArgumentException">A span is too short for its matrix.</exception>
     public static void Multiply(
         bool transA, bool transB, int m, int n, int k,
@@ -53,7 +59,9 @@ public static class Gemm
     /// Computes the same product as the public overload with a chosen microkernel and
     /// thread limit, so that tests and benchmarks can run each path.
     /// </summary>
-    /// <exception cref="PlatformNotSupportedException">This machine cannot run <paramref name="kernel"/>.</exception>
+    /// <exception cref="PlatformNotSupportedException">
+    /// This machine cannot run <paramref name="kernel"/>.
+    /// </exception>
     internal static unsafe void Multiply(
         GemmMicrokernelKind kernel, int maxThreads,
         bool transA, bool transB, int m, int n, int k,
@@ -96,7 +104,8 @@ public static class Gemm
     }
 
     /// <summary>Plans how a product would be split among threads; exposed for tests.</summary>
-    internal static GemmPartition Plan(GemmMicrokernelKind kernel, int m, int n, int k, int maxThreads) =>
+    internal static GemmPartition Plan(
+        GemmMicrokernelKind kernel, int m, int n, int k, int maxThreads) =>
         kernel switch
         {
             GemmMicrokernelKind.Vector512 => Plan<Vector512Microkernel>(m, n, k, maxThreads),

@@ -14,7 +14,7 @@ namespace NativeGan.Tensors.Kernels;
 /// </remarks>
 internal static unsafe class GemmWorkspace
 {
-    /// <summary>Alignment of the returned pointer in bytes: one cache line, one Vector512.</summary>
+    /// <summary>Alignment of the returned pointer in bytes: a cache line, a Vector512.</summary>
     public const int Alignment = 64;
 
     [ThreadStatic]
@@ -38,7 +38,7 @@ internal static unsafe class GemmWorkspace
         return (float*)((start + Alignment - 1) & ~(nint)(Alignment - 1));
     }
 
-    /// <summary>Rounds <paramref name="length"/> floats up to a whole number of cache lines.</summary>
+    /// <summary>Rounds <paramref name="length"/> floats up to whole cache lines.</summary>
     public static int RoundToAlignment(int length)
     {
         const int floatsPerLine = Alignment / sizeof(float);

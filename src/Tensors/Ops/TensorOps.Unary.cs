@@ -33,19 +33,8 @@ public static partial class TensorOps
     public static Tensor LeakyRelu(Tensor x, float slope)
     {
         var result = new Tensor(x.Shape);
-        LeakyRelu(x.Data, slope, result.Data);
+        ActivationKernels.LeakyRelu(x.Data, slope, result.Data);
         return result;
-    }
-
-    /// <summary>Writes x where x > 0, else slope * x, into <paramref name="result"/>.</summary>
-    public static void LeakyRelu(ReadOnlySpan<float> x, float slope, Span<float> result)
-    {
-        CheckLengths(x.Length, result.Length, nameof(LeakyRelu));
-        for (int i = 0; i < x.Length; i++)
-        {
-            float value = x[i];
-            result[i] = value > 0f ? value : slope * value;
-        }
     }
 
     /// <summary>Returns x * factor.</summary>
@@ -82,14 +71,5 @@ public static partial class TensorOps
         var result = new Tensor(x.Shape);
         map(x.Data, result.Data);
         return result;
-    }
-
-    private static void CheckLengths(int input, int output, string op)
-    {
-        if (input != output)
-        {
-            throw new ArgumentException(
-                $"{op}: input has {input} elements but the output has {output}.");
-        }
     }
 }
