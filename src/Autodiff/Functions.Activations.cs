@@ -7,7 +7,17 @@ namespace NativeGan.Autodiff;
 public static partial class Functions
 {
     /// <summary>Returns max(x, 0). The gradient at exactly 0 is 0, as in PyTorch.</summary>
-    public static Variable Relu(Variable x) => LeakyRelu(x, 0f);
+    public static Variable Relu(Variable x)
+    {
+        // max(x, 0) rather than leaky ReLU with slope 0, which would give 0 * -inf = NaN.
+        Tensor y = TensorOps.Relu(x.Value);
+        return Variable.FromOperation(y, [x], dY =>
+        {
+            var dX = new Tensor(x.Shape);
+            ActivationKernels.ReluBackward(x.Value.Data, dY.Data, dX.Data);
+            return [dX];
+        });
+    }
 
     /// <summary>Returns x for x > 0, else slope * x.</summary>
     public static Variable LeakyRelu(Variable x, float slope)

@@ -98,6 +98,13 @@ public sealed class Tensor
         long known = 1;
         for (int i = 0; i < resolved.Length; i++)
         {
+            if (resolved[i] < -1)
+            {
+                throw new ArgumentException(
+                    $"Cannot reshape {Shape} to ({string.Join(", ", shape)}): dimension " +
+                    $"{resolved[i]} is invalid; sizes must be non-negative or -1.");
+            }
+
             if (resolved[i] == -1)
             {
                 if (inferred >= 0)

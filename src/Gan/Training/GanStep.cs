@@ -7,13 +7,15 @@ namespace NativeGan.Gan.Training;
 
 /// <summary>
 /// One GAN training step: a D update on a real batch and a detached fake batch, then a G
-/// update with the non-saturating loss -log D(G(z)), as in Goodfellow et al. (2014).
+/// update with the non-saturating loss -log D(G(z)) or the minimax loss log(1 - D(G(z))),
+/// as in Goodfellow et al. (2014). D's targets come from a <see cref="LabelSampler"/>.
 /// </summary>
 public sealed class GanStep
 {
     private readonly Rng _noiseRng;
-    private Tensor? _ones;
-    private Tensor? _zeros;
+    private Tensor? _realTargets;
+    private Tensor? _fakeTargets;
+    private Tensor? _generatorTargets;
 
     /// <summary>Creates the step over two networks and their optimizers.</summary>
     public GanStep(
@@ -21,14 +23,24 @@ public sealed class GanStep
         ImageDiscriminator discriminator,
         Optimizer generatorOptimizer,
         Optimizer discriminatorOptimizer,
-        Rng noiseRng)
+        Rng noiseRng,
+        LabelSampler? labels = null,
+        GeneratorLoss generatorLoss = GeneratorLoss.NonSaturating)
     {
         Generator = generator;
         Discriminator = discriminator;
         GeneratorOptimizer = generatorOptimizer;
         DiscriminatorOptimizer = discriminatorOptimizer;
         _noiseRng = noiseRng;
+        Labels = labels ?? new LabelSampler(new LabelOptions(), new Rng(0));
+        GeneratorLoss = generatorLoss;
     }
+
+    /// <summary>Source of D's targets.</summary>
+    public LabelSampler Labels { get; }
+
+    /// <summary>Objective of G.</summary>
+    public GeneratorLoss GeneratorLoss { get; }
 
     /// <summary>Generator G.</summary>
     public ImageGenerator Generator { get; }
@@ -49,19 +61,21 @@ public sealed class GanStep
     public StepMetrics Run(Tensor realImages)
     {
         int n = realImages.Shape[0];
-        Tensor ones = Targets(ref _ones, n, 1f);
-        Tensor zeros = Targets(ref _zeros, n, 0f);
+        Tensor realTargets = Buffer(ref _realTargets, n);
+        Tensor fakeTargets = Buffer(ref _fakeTargets, n);
+        Labels.FillRealTargets(realTargets.Data);
+        Labels.FillFakeTargets(fakeTargets.Data);
 
         var z = new Tensor(n, Generator.LatentSize);
         _noiseRng.FillNormal(z.Data);
         Variable fake = Generator.Forward(new Variable(z));
 
-        // D step: real images toward 1, fakes toward 0. The fakes are detached so that D's
-        // loss does not reach G's parameters.
+        // D step on real and fake targets. The fakes are detached so that D's loss does not
+        // reach G's parameters.
         Variable realLogits = Discriminator.Forward(new Variable(realImages));
         Variable fakeLogits = Discriminator.Forward(fake.Detach());
-        Variable lossD = Losses.BinaryCrossEntropyWithLogits(realLogits, ones) +
-            Losses.BinaryCrossEntropyWithLogits(fakeLogits, zeros);
+        Variable lossD = Losses.BinaryCrossEntropyWithLogits(realLogits, realTargets) +
+            Losses.BinaryCrossEntropyWithLogits(fakeLogits, fakeTargets);
         DiscriminatorOptimizer.ZeroGrad();
         lossD.Backward();
         DiscriminatorOptimizer.Step();
@@ -72,7 +86,7 @@ public sealed class GanStep
         Variable lossG;
         try
         {
-            lossG = Losses.BinaryCrossEntropyWithLogits(Discriminator.Forward(fake), ones);
+            lossG = GeneratorObjective(Discriminator.Forward(fake));
             GeneratorOptimizer.ZeroGrad();
             lossG.Backward();
             GeneratorOptimizer.Step();
@@ -87,21 +101,30 @@ public sealed class GanStep
             Epoch: 0,
             LossD: lossD.Value.Item(),
             LossG: lossG.Value.Item(),
-            DReal: MeanSigmoid(realLogits.Value),
-            DFake: MeanSigmoid(fakeLogits.Value));
+            DReal: MeanProbabilityReal(realLogits.Value),
+            DFake: MeanProbabilityReal(fakeLogits.Value),
+            DAccuracyReal: ShareVotingReal(realLogits.Value),
+            DAccuracyFake: 1f - ShareVotingReal(fakeLogits.Value));
     }
 
-    private static Tensor Targets(ref Tensor? cache, int n, float value)
+    private Variable GeneratorObjective(Variable fakeLogits)
     {
-        if (cache is null || cache.Shape[0] != n)
+        int n = fakeLogits.Shape[0];
+        Tensor targets = Buffer(ref _generatorTargets, n);
+        if (GeneratorLoss == GeneratorLoss.NonSaturating)
         {
-            cache = Tensor.Full(value, n, 1);
+            targets.Data.AsSpan().Fill(Labels.RealLabel);
+            return Losses.BinaryCrossEntropyWithLogits(fakeLogits, targets);
         }
 
-        return cache;
+        // Minimax: minimizing log(1 - D(G(z))) is maximizing D's BCE on the fake label.
+        targets.Data.AsSpan().Fill(Labels.FakeLabel);
+        return -Losses.BinaryCrossEntropyWithLogits(fakeLogits, targets);
     }
 
-    private static float MeanSigmoid(Tensor logits)
+    // D's probability that each image is real, averaged: sigmoid(logit), or its complement
+    // under the swapped convention.
+    private float MeanProbabilityReal(Tensor logits)
     {
         double sum = 0;
         foreach (float x in logits.Data)
@@ -109,6 +132,31 @@ public sealed class GanStep
             sum += 1.0 / (1.0 + Math.Exp(-x));
         }
 
-        return (float)(sum / logits.Length);
+        float mean = (float)(sum / logits.Length);
+        return Labels.Options.Reversed ? 1f - mean : mean;
+    }
+
+    private float ShareVotingReal(Tensor logits)
+    {
+        int votes = 0;
+        foreach (float x in logits.Data)
+        {
+            if (Labels.VotesReal(x))
+            {
+                votes++;
+            }
+        }
+
+        return (float)votes / logits.Length;
+    }
+
+    private static Tensor Buffer(ref Tensor? cache, int n)
+    {
+        if (cache is null || cache.Shape[0] != n)
+        {
+            cache = new Tensor(n, 1);
+        }
+
+        return cache;
     }
 }

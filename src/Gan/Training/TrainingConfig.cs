@@ -48,6 +48,16 @@ public sealed record TrainingConfig
     /// <summary>A metrics row is written every this many steps.</summary>
     public int LogEvery { get; init; } = 1;
 
+    /// <summary>Per-layer gradient and weight norms are recorded every this many steps; 0 turns them off.</summary>
+    public int MonitorEvery { get; init; } = 50;
+
+    /// <summary>D's targets: soft and noisy labels, reversal, flips.</summary>
+    public LabelOptions Labels { get; init; } = new();
+
+    /// <summary>G's objective.</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<GeneratorLoss>))]
+    public GeneratorLoss GeneratorLoss { get; init; } = GeneratorLoss.NonSaturating;
+
     /// <summary>Throws with the field name, its value and the accepted range if a value is invalid.</summary>
     public void Validate()
     {
@@ -66,6 +76,9 @@ public sealed record TrainingConfig
             nameof(TrainSamples), TrainSamples, $"must be 0 (all) or at least the batch size {BatchSize}");
         Require(SampleCount >= 1, nameof(SampleCount), SampleCount, "must be at least 1");
         Require(LogEvery >= 1, nameof(LogEvery), LogEvery, "must be at least 1");
+        Require(MonitorEvery >= 0, nameof(MonitorEvery), MonitorEvery, "must be 0 (off) or more");
+        Require(Labels is not null, nameof(Labels), Labels, "must be set");
+        Labels!.Validate();
         Require(!string.IsNullOrWhiteSpace(DataFolder), nameof(DataFolder), DataFolder, "must be set");
         Require(!string.IsNullOrWhiteSpace(OutputFolder), nameof(OutputFolder), OutputFolder, "must be set");
     }

@@ -35,6 +35,7 @@ public sealed class Adam : Optimizer
         WeightDecay = weightDecay;
         _firstMoments = Parameters.Select(p => new Tensor(p.Shape)).ToArray();
         _secondMoments = Parameters.Select(p => new Tensor(p.Shape)).ToArray();
+        _steps = new long[Parameters.Count];
     }
 
     /// <summary>Decay rate of the first moment.</summary>
@@ -49,16 +50,17 @@ public sealed class Adam : Optimizer
     /// <summary>L2 penalty added to the gradient.</summary>
     public float WeightDecay { get; }
 
-    /// <summary>Number of steps taken so far (t in the update rule).</summary>
-    public long StepCount { get; private set; }
+    /// <summary>
+    /// Steps taken by each parameter (t in the update rule). As in PyTorch, a parameter's
+    /// count advances only on steps where it has a gradient.
+    /// </summary>
+    public IReadOnlyList<long> StepCounts => _steps;
+
+    private readonly long[] _steps;
 
     /// <inheritdoc />
     public override void Step()
     {
-        StepCount++;
-        float biasCorrection1 = 1f - MathF.Pow(Beta1, StepCount);
-        float biasCorrection2Sqrt = MathF.Sqrt(1f - MathF.Pow(Beta2, StepCount));
-        float stepSize = LearningRate / biasCorrection1;
         for (int i = 0; i < Parameters.Count; i++)
         {
             Variable parameter = Parameters[i];
@@ -67,6 +69,10 @@ public sealed class Adam : Optimizer
                 continue;
             }
 
+            long t = ++_steps[i];
+            float biasCorrection1 = 1f - MathF.Pow(Beta1, t);
+            float biasCorrection2Sqrt = MathF.Sqrt(1f - MathF.Pow(Beta2, t));
+            float stepSize = LearningRate / biasCorrection1;
             AdamKernel.Update(
                 parameter.Value.Data,
                 parameter.Grad.Data,
@@ -84,12 +90,11 @@ public sealed class Adam : Optimizer
     /// <inheritdoc />
     public override Dictionary<string, Tensor> StateDict()
     {
-        var state = new Dictionary<string, Tensor>(StringComparer.Ordinal)
-        {
-            ["step"] = Tensor.Scalar(StepCount),
-        };
+        var state = new Dictionary<string, Tensor>(StringComparer.Ordinal);
         for (int i = 0; i < Parameters.Count; i++)
         {
+            // NOTE: the count is stored as float32, exact up to 2^24 (16.7 million) steps.
+            state[$"{i}.step"] = Tensor.Scalar(_steps[i]);
             state[$"{i}.exp_avg"] = _firstMoments[i].Clone();
             state[$"{i}.exp_avg_sq"] = _secondMoments[i].Clone();
         }
@@ -100,11 +105,21 @@ public sealed class Adam : Optimizer
     /// <inheritdoc />
     public override void LoadStateDict(IReadOnlyDictionary<string, Tensor> state, string source)
     {
-        Tensor step = ReadState(state, "step", new NativeGan.Tensors.Shape(), source);
+        RejectUnknownNames(state, ["step", "exp_avg", "exp_avg_sq"], source);
+        var steps = new long[Parameters.Count];
         var first = new Tensor[Parameters.Count];
         var second = new Tensor[Parameters.Count];
         for (int i = 0; i < Parameters.Count; i++)
         {
+            float step = ReadState(state, $"{i}.step", new NativeGan.Tensors.Shape(), source).Item();
+            if (!(step >= 0f && step == MathF.Floor(step)))
+            {
+                throw new InvalidDataException(
+                    $"{source}: optimizer state '{i}.step' is {step}; expected a whole number " +
+                    ">= 0. The checkpoint is damaged; use an earlier one.");
+            }
+
+            steps[i] = (long)step;
             first[i] = ReadState(state, $"{i}.exp_avg", Parameters[i].Shape, source);
             second[i] = ReadState(state, $"{i}.exp_avg_sq", Parameters[i].Shape, source);
         }
@@ -115,7 +130,7 @@ public sealed class Adam : Optimizer
             _secondMoments[i].CopyFrom(second[i]);
         }
 
-        StepCount = (long)step.Item();
+        steps.CopyTo(_steps, 0);
     }
 
     private static void CheckRange(bool valid, string name, float value, string range)

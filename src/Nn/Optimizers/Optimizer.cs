@@ -50,6 +50,32 @@ public abstract class Optimizer
     /// <summary>Restores a state returned by <see cref="StateDict"/> of the same optimizer type.</summary>
     public abstract void LoadStateDict(IReadOnlyDictionary<string, Tensor> state, string source);
 
+    /// <summary>
+    /// Throws unless every name in <paramref name="state"/> is "{index}.{slot}" with an index
+    /// of <see cref="Parameters"/> and one of <paramref name="slots"/>: a state of another
+    /// optimizer type or of a larger model must not load silently.
+    /// </summary>
+    protected void RejectUnknownNames(
+        IReadOnlyDictionary<string, Tensor> state, IReadOnlyCollection<string> slots, string source)
+    {
+        foreach (string name in state.Keys)
+        {
+            int dot = name.IndexOf('.', StringComparison.Ordinal);
+            bool known = dot > 0 &&
+                int.TryParse(name.AsSpan(0, dot), System.Globalization.NumberStyles.None,
+                    System.Globalization.CultureInfo.InvariantCulture, out int index) &&
+                index < Parameters.Count &&
+                slots.Contains(name[(dot + 1)..]);
+            if (!known)
+            {
+                throw new InvalidDataException(
+                    $"{source}: unexpected optimizer state '{name}' for {GetType().Name} over " +
+                    $"{Parameters.Count} parameters. The checkpoint was written for another " +
+                    "optimizer or model; start a new run or use a matching checkpoint.");
+            }
+        }
+    }
+
     /// <summary>Reads one named state tensor, checking its shape, for <see cref="LoadStateDict"/>.</summary>
     protected static Tensor ReadState(
         IReadOnlyDictionary<string, Tensor> state, string name, Shape shape, string source)

@@ -127,6 +127,7 @@ public sealed class Sgd : Optimizer
     /// <inheritdoc />
     public override void LoadStateDict(IReadOnlyDictionary<string, Tensor> state, string source)
     {
+        RejectUnknownNames(state, ["momentum_buffer"], source);
         var loaded = new Tensor?[Parameters.Count];
         for (int i = 0; i < Parameters.Count; i++)
         {

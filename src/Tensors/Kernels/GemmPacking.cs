@@ -94,30 +94,34 @@ internal static unsafe class GemmPacking
         }
     }
 
-    // Source element (p, i) is at src[i * ld + p]. Full 8 x 8 blocks are transposed in
-    // registers where AVX is available, the rest element by element.
+    // Source element (p, i) is at src[i * ld + p]. Groups of 8 rows (AVX) and then of 4
+    // rows (SSE) are transposed in registers. When 1 to 3 rows remain of a width of at
+    // least 4, the last group of 4 overlaps the previous one, whose rows it rewrites with
+    // the same values. Narrower panels are transposed element by element.
     private static void PackTranspose(
         float* src, nint ld, int kc, int width, int panel, float* dst)
     {
         int i = 0;
         if (Avx.IsSupported)
         {
-            int kcFull = kc & ~7;
             for (; i + 8 <= width; i += 8)
             {
-                for (int p = 0; p < kcFull; p += 8)
-                {
-                    Transpose8x8(src + i * ld + p, ld, dst + (nint)p * panel + i, panel);
-                }
+                TransposeRows8(src + i * ld, ld, kc, dst + i, panel);
+            }
+        }
 
-                for (int r = i; r < i + 8; r++)
-                {
-                    float* row = src + r * ld;
-                    for (int p = kcFull; p < kc; p++)
-                    {
-                        dst[(nint)p * panel + r] = row[p];
-                    }
-                }
+        if (Sse.IsSupported && width >= 4)
+        {
+            for (; i + 4 <= width; i += 4)
+            {
+                TransposeRows4(src + i * ld, ld, kc, dst + i, panel);
+            }
+
+            if (i < width)
+            {
+                i = width - 4;
+                TransposeRows4(src + i * ld, ld, kc, dst + i, panel);
+                i = width;
             }
         }
 
@@ -139,48 +143,39 @@ internal static unsafe class GemmPacking
         }
     }
 
-    // Writes the transpose of the 8 x 8 block at src (rows ld apart) to dst (rows ldDst
-    // apart) with the usual unpack, shuffle and lane-permute sequence of AVX.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Transpose8x8(float* src, nint ld, float* dst, nint ldDst)
+    // Writes 8 source rows of kc floats as the first 8 columns of kc panel rows.
+    private static void TransposeRows8(float* src, nint ld, int kc, float* dst, int panel)
     {
-        Vector256<float> r0 = Avx.LoadVector256(src);
-        Vector256<float> r1 = Avx.LoadVector256(src + ld);
-        Vector256<float> r2 = Avx.LoadVector256(src + 2 * ld);
-        Vector256<float> r3 = Avx.LoadVector256(src + 3 * ld);
-        Vector256<float> r4 = Avx.LoadVector256(src + 4 * ld);
-        Vector256<float> r5 = Avx.LoadVector256(src + 5 * ld);
-        Vector256<float> r6 = Avx.LoadVector256(src + 6 * ld);
-        Vector256<float> r7 = Avx.LoadVector256(src + 7 * ld);
+        int p = 0;
+        for (; p + 8 <= kc; p += 8)
+        {
+            GemmTranspose.Transpose8x8(src + p, ld, dst + (nint)p * panel, panel);
+        }
 
-        // Interleave pairs of rows: t0 = (a0 b0 a1 b1 | a4 b4 a5 b5), t1 = (a2 b2 a3 b3 | ...).
-        Vector256<float> t0 = Avx.UnpackLow(r0, r1);
-        Vector256<float> t1 = Avx.UnpackHigh(r0, r1);
-        Vector256<float> t2 = Avx.UnpackLow(r2, r3);
-        Vector256<float> t3 = Avx.UnpackHigh(r2, r3);
-        Vector256<float> t4 = Avx.UnpackLow(r4, r5);
-        Vector256<float> t5 = Avx.UnpackHigh(r4, r5);
-        Vector256<float> t6 = Avx.UnpackLow(r6, r7);
-        Vector256<float> t7 = Avx.UnpackHigh(r6, r7);
+        for (; p < kc; p++)
+        {
+            for (int r = 0; r < 8; r++)
+            {
+                dst[(nint)p * panel + r] = src[r * ld + p];
+            }
+        }
+    }
 
-        // Gather four rows per column: s0 = (a0 b0 c0 d0 | a4 b4 c4 d4), and so on.
-        Vector256<float> s0 = Avx.Shuffle(t0, t2, 0x44);
-        Vector256<float> s1 = Avx.Shuffle(t0, t2, 0xEE);
-        Vector256<float> s2 = Avx.Shuffle(t1, t3, 0x44);
-        Vector256<float> s3 = Avx.Shuffle(t1, t3, 0xEE);
-        Vector256<float> s4 = Avx.Shuffle(t4, t6, 0x44);
-        Vector256<float> s5 = Avx.Shuffle(t4, t6, 0xEE);
-        Vector256<float> s6 = Avx.Shuffle(t5, t7, 0x44);
-        Vector256<float> s7 = Avx.Shuffle(t5, t7, 0xEE);
+    // Writes 4 source rows of kc floats as the first 4 columns of kc panel rows.
+    private static void TransposeRows4(float* src, nint ld, int kc, float* dst, int panel)
+    {
+        int p = 0;
+        for (; p + 4 <= kc; p += 4)
+        {
+            GemmTranspose.Transpose4x4(src + p, ld, dst + (nint)p * panel, panel);
+        }
 
-        // Join the 128-bit halves of rows a-d and e-h into whole columns.
-        Avx.Store(dst, Avx.Permute2x128(s0, s4, 0x20));
-        Avx.Store(dst + ldDst, Avx.Permute2x128(s1, s5, 0x20));
-        Avx.Store(dst + 2 * ldDst, Avx.Permute2x128(s2, s6, 0x20));
-        Avx.Store(dst + 3 * ldDst, Avx.Permute2x128(s3, s7, 0x20));
-        Avx.Store(dst + 4 * ldDst, Avx.Permute2x128(s0, s4, 0x31));
-        Avx.Store(dst + 5 * ldDst, Avx.Permute2x128(s1, s5, 0x31));
-        Avx.Store(dst + 6 * ldDst, Avx.Permute2x128(s2, s6, 0x31));
-        Avx.Store(dst + 7 * ldDst, Avx.Permute2x128(s3, s7, 0x31));
+        for (; p < kc; p++)
+        {
+            for (int r = 0; r < 4; r++)
+            {
+                dst[(nint)p * panel + r] = src[r * ld + p];
+            }
+        }
     }
 }

@@ -58,6 +58,30 @@ public static class ActivationKernels
         }
     }
 
+    /// <summary>dX = dY where x &gt; 0, else 0; the gradient of max(x, 0), exact for infinite dY.</summary>
+    public static void ReluBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> dY, Span<float> dX)
+    {
+        CheckLengths(x.Length, dY.Length, nameof(ReluBackward));
+        CheckLengths(x.Length, dX.Length, nameof(ReluBackward));
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                Vector.ConditionalSelect(
+                    Vector.GreaterThan(new Vector<float>(x[i..]), Vector<float>.Zero),
+                    new Vector<float>(dY[i..]),
+                    Vector<float>.Zero)
+                    .CopyTo(dX[i..]);
+            }
+        }
+
+        for (; i < x.Length; i++)
+        {
+            dX[i] = x[i] > 0f ? dY[i] : 0f;
+        }
+    }
+
     private static void CheckLengths(int expected, int actual, string op)
     {
         if (expected != actual)
