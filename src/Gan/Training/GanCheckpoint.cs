@@ -48,12 +48,73 @@ public static class GanCheckpoint
     }
 
     /// <summary>
+    /// Restores networks, optimizer states and generator states from a checkpoint written
+    /// by <see cref="Save"/>; returns the epoch and global step it was written after. Nothing
+    /// is changed when the file does not match.
+    /// </summary>
+    public static (int Epoch, long Step) Load(
+        string path, GanStep step, IReadOnlyDictionary<string, Rng> generators)
+    {
+        SafeTensorsContent content = SafeTensorsFile.Load(path);
+        CheckFormat(path, content);
+        int epoch = ParseMetadata<int>(path, content, "epoch");
+        long globalStep = ParseMetadata<long>(path, content, "step");
+        var states = new Dictionary<string, ulong[]>();
+        foreach (string name in generators.Keys)
+        {
+            string key = $"rng_{name}";
+            if (!content.Metadata.TryGetValue(key, out string? text))
+            {
+                throw new InvalidDataException(
+                    $"{path}: metadata '{key}' is missing, so the run cannot resume exactly. " +
+                    "The checkpoint was written by another version; start a new run.");
+            }
+
+            states[name] = text.Split(',')
+                .Select(word => ulong.Parse(word, NumberStyles.HexNumber, CultureInfo.InvariantCulture))
+                .ToArray();
+        }
+
+        // Check every part before changing anything, so a mismatch leaves the run as it was.
+        var generatorState = WithPrefix(content.Tensors, "generator.");
+        var discriminatorState = WithPrefix(content.Tensors, "discriminator.");
+        var backupG = Copy(step.Generator.StateDict());
+        var backupD = Copy(step.Discriminator.StateDict());
+        try
+        {
+            step.Generator.LoadStateDict(generatorState, path);
+            step.Discriminator.LoadStateDict(discriminatorState, path);
+            step.GeneratorOptimizer.LoadStateDict(WithPrefix(content.Tensors, "optimizer_g."), path);
+            step.DiscriminatorOptimizer.LoadStateDict(WithPrefix(content.Tensors, "optimizer_d."), path);
+        }
+        catch
+        {
+            step.Generator.LoadStateDict(backupG, "backup");
+            step.Discriminator.LoadStateDict(backupD, "backup");
+            throw;
+        }
+
+        foreach (var (name, rng) in generators)
+        {
+            rng.Restore(states[name]);
+        }
+
+        return (epoch, globalStep);
+    }
+
+    /// <summary>
     /// Loads a checkpoint's generator weights into <paramref name="generator"/>; the error
     /// names the file when it is not a checkpoint or was saved from another architecture.
     /// </summary>
     public static void LoadGenerator(string path, Module generator)
     {
         SafeTensorsContent content = SafeTensorsFile.Load(path);
+        CheckFormat(path, content);
+        generator.LoadStateDict(WithPrefix(content.Tensors, "generator."), path);
+    }
+
+    private static void CheckFormat(string path, SafeTensorsContent content)
+    {
         if (!content.Metadata.TryGetValue("format", out string? format) || format != Format)
         {
             throw new InvalidDataException(
@@ -61,9 +122,24 @@ public static class GanCheckpoint
                 $"'{format ?? "missing"}', expected '{Format}'). Pass a file from a run's " +
                 "checkpoints folder.");
         }
-
-        generator.LoadStateDict(WithPrefix(content.Tensors, "generator."), path);
     }
+
+    private static T ParseMetadata<T>(string path, SafeTensorsContent content, string key)
+        where T : IParsable<T>
+    {
+        if (!content.Metadata.TryGetValue(key, out string? text) ||
+            !T.TryParse(text, CultureInfo.InvariantCulture, out T? value))
+        {
+            throw new InvalidDataException(
+                $"{path}: metadata '{key}' is missing or invalid. The checkpoint is damaged; " +
+                "use an earlier one.");
+        }
+
+        return value;
+    }
+
+    private static Dictionary<string, Tensor> Copy(Dictionary<string, Tensor> state) =>
+        state.ToDictionary(entry => entry.Key, entry => entry.Value.Clone(), StringComparer.Ordinal);
 
     private static void AddPrefixed(
         Dictionary<string, Tensor> target, string prefix, Dictionary<string, Tensor> source)

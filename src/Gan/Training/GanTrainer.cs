@@ -6,6 +6,7 @@ using NativeGan.Autodiff;
 using NativeGan.Gan.Data;
 using NativeGan.Gan.Images;
 using NativeGan.Gan.Models;
+using NativeGan.Gan.Monitoring;
 using NativeGan.Nn;
 using NativeGan.Nn.IO;
 using NativeGan.Tensors;
@@ -14,8 +15,10 @@ namespace NativeGan.Gan.Training;
 
 /// <summary>
 /// Trains a GAN on MNIST for a fixed number of epochs and writes the run folder: config,
-/// metrics CSV, a sample grid from one fixed z and a checkpoint after every epoch, and a
-/// summary at the end. There is no early stopping; a NaN or infinite loss stops the run.
+/// metrics CSV, gradient norms, a sample grid from one fixed z and a checkpoint after every
+/// epoch, and a summary at the end. There is no early stopping; a NaN or infinite loss
+/// stops the run and keeps the last checkpoint. A run can resume from its last checkpoint
+/// and then produces the same numbers as an uninterrupted run.
 /// </summary>
 public sealed class GanTrainer
 {
@@ -23,11 +26,10 @@ public sealed class GanTrainer
     private readonly MnistDataset _data;
     private readonly ILogger _logger;
     private readonly RunFolder _folder;
-    private readonly Rng _initRng;
-    private readonly Rng _shuffleRng;
-    private readonly Rng _noiseRng;
+    private readonly Dictionary<string, Rng> _streams;
     private readonly Tensor _fixedNoise;
     private readonly GanStep _step;
+    private readonly GradientMonitor _monitor;
 
     /// <summary>Creates the models and optimizers; nothing is written until <see cref="Run"/>.</summary>
     public GanTrainer(TrainingConfig config, MnistDataset data, ILogger? logger = null)
@@ -37,21 +39,30 @@ public sealed class GanTrainer
         _data = data;
         _logger = logger ?? NullLogger.Instance;
         _folder = new RunFolder(config.OutputFolder);
+        _monitor = new GradientMonitor(_logger);
 
-        // Separate streams, so that e.g. a different batch count does not shift the weights.
-        _initRng = new Rng(config.Seed);
-        _shuffleRng = new Rng(config.Seed + 1);
-        _noiseRng = new Rng(config.Seed + 2);
+        // Separate streams, so that e.g. turning on label noise does not shift the weights
+        // or the latent draws. All but the weights' stream are saved in checkpoints.
+        var initRng = new Rng(config.Seed);
+        _streams = new Dictionary<string, Rng>
+        {
+            ["shuffle"] = new Rng(config.Seed + 1),
+            ["noise"] = new Rng(config.Seed + 2),
+            ["labels"] = new Rng(config.Seed + 4),
+        };
         _fixedNoise = new Tensor(config.SampleCount, config.LatentSize);
         new Rng(config.Seed + 3).FillNormal(_fixedNoise.Data);
 
-        var (generator, discriminator) = GanModelFactory.Create(config.Model, config.LatentSize, _initRng);
+        var (generator, discriminator) =
+            GanModelFactory.Create(config.Model, config.LatentSize, initRng);
         _step = new GanStep(
             generator,
             discriminator,
             new Adam(generator.Parameters(), config.LearningRate, config.Beta1, config.Beta2),
             new Adam(discriminator.Parameters(), config.LearningRate, config.Beta1, config.Beta2),
-            _noiseRng);
+            _streams["noise"],
+            new LabelSampler(config.Labels, _streams["labels"]),
+            config.GeneratorLoss);
     }
 
     /// <summary>Raised after every step, on the training thread.</summary>
@@ -62,6 +73,9 @@ public sealed class GanTrainer
 
     /// <summary>Paths of this run's outputs.</summary>
     public RunFolder Folder => _folder;
+
+    /// <summary>Options of this run.</summary>
+    public TrainingConfig Config => _config;
 
     /// <summary>Generator being trained.</summary>
     public ImageGenerator Generator => _step.Generator;
@@ -77,88 +91,47 @@ public sealed class GanTrainer
     /// <summary>Steps per epoch: full batches only.</summary>
     public int StepsPerEpoch => SamplesPerEpoch / _config.BatchSize;
 
-    /// <summary>Runs every epoch and returns the summary; <paramref name="overwrite"/> replaces an old run.</summary>
+    /// <summary>Epochs finished before <see cref="Run"/> or <see cref="Resume"/> continues.</summary>
+    public int CompletedEpochs { get; private set; }
+
+    /// <summary>Starts a new run; <paramref name="overwrite"/> replaces an old run in the folder.</summary>
     public TrainingSummary Run(bool overwrite = false, CancellationToken cancellation = default)
     {
-        if (StepsPerEpoch == 0)
-        {
-            throw new InvalidConfigException(
-                nameof(TrainingConfig.BatchSize), _config.BatchSize,
-                $"must not exceed the {SamplesPerEpoch} training images");
-        }
-
+        CheckBatchFits();
         _folder.Create(overwrite);
         AtomicFile.WriteAllText(_folder.ConfigPath, _config.ToJson());
-        _logger.LogInformation(
-            "Training {Model} GAN: {Epochs} epochs of {Steps} steps, batch {Batch}, G {GParams} " +
-            "and D {DParams} parameters, {Threads} threads, run folder {Folder}",
-            _config.Model, _config.Epochs, StepsPerEpoch, _config.BatchSize,
-            Generator.ParameterCount(), Discriminator.ParameterCount(), ComputeThreads.Max,
-            _folder.Root);
+        AtomicFile.WriteAllText(_folder.MetricsPath, StepMetrics.CsvHeader + "\n");
+        AtomicFile.WriteAllText(_folder.GradientsPath, ParameterNorms.CsvHeader + "\n");
+        return Train([], 0, cancellation);
+    }
 
-        var epochs = new List<EpochSummary>();
-        var total = Stopwatch.StartNew();
-        long globalStep = 0;
-        int[] order = Enumerable.Range(0, SamplesPerEpoch).ToArray();
-        var batch = new Tensor(_config.BatchSize, 1, _data.Height, _data.Width);
-        using var metrics = new StreamWriter(_folder.MetricsPath, append: false);
-        metrics.WriteLine(StepMetrics.CsvHeader);
-
-        for (int epoch = 1; epoch <= _config.Epochs; epoch++)
+    /// <summary>
+    /// Continues the run in <see cref="Folder"/> from its last checkpoint: restores the
+    /// networks, optimizers and random streams, drops the metrics written after that
+    /// checkpoint, and trains the remaining epochs.
+    /// </summary>
+    public TrainingSummary Resume(CancellationToken cancellation = default)
+    {
+        CheckBatchFits();
+        int lastEpoch = _folder.LastCheckpointEpoch();
+        if (lastEpoch == 0)
         {
-            var clock = Stopwatch.StartNew();
-            var sums = new double[4];
-            _shuffleRng.Shuffle(order.AsSpan());
-            for (int i = 0; i < StepsPerEpoch; i++)
-            {
-                cancellation.ThrowIfCancellationRequested();
-                _data.CopyImages(order.AsSpan(i * _config.BatchSize, _config.BatchSize), batch.Data);
-                globalStep++;
-                StepMetrics step = _step.Run(batch) with { Step = globalStep, Epoch = epoch };
-                CheckFinite(step);
-                sums[0] += step.LossD;
-                sums[1] += step.LossG;
-                sums[2] += step.DReal;
-                sums[3] += step.DFake;
-                if (globalStep % _config.LogEvery == 0)
-                {
-                    metrics.WriteLine(step.ToCsvRow());
-                }
-
-                StepCompleted?.Invoke(step);
-            }
-
-            metrics.Flush();
-            double seconds = clock.Elapsed.TotalSeconds;
-            string gridPath = _folder.SampleGridPath(epoch);
-            SaveSampleGrid(gridPath);
-            string checkpointPath = _folder.CheckpointPath(epoch);
-            GanCheckpoint.Save(
-                checkpointPath, _step, _config, epoch, globalStep,
-                new Dictionary<string, Rng>
-                {
-                    ["shuffle"] = _shuffleRng,
-                    ["noise"] = _noiseRng,
-                });
-
-            var summary = new EpochSummary(
-                epoch, StepsPerEpoch, seconds,
-                sums[0] / StepsPerEpoch, sums[1] / StepsPerEpoch,
-                sums[2] / StepsPerEpoch, sums[3] / StepsPerEpoch,
-                gridPath, checkpointPath);
-            epochs.Add(summary);
-            _logger.LogInformation(
-                "Epoch {Epoch}/{Epochs}: loss_d {LossD:F4} loss_g {LossG:F4} D(x) {DReal:F3} " +
-                "D(G(z)) {DFake:F3}, {Seconds:F1} s ({StepsPerSecond:F1} steps/s), grid {Grid}",
-                epoch, _config.Epochs, summary.MeanLossD, summary.MeanLossG, summary.MeanDReal,
-                summary.MeanDFake, seconds, StepsPerEpoch / seconds, gridPath);
-            EpochCompleted?.Invoke(summary);
+            throw new InvalidDataException(
+                $"{_folder.Root} has no checkpoint yet, so there is nothing to resume. Start " +
+                "the run again with --overwrite.");
         }
 
-        var result = new TrainingSummary(_folder.Root, globalStep, total.Elapsed.TotalSeconds, epochs);
-        AtomicFile.WriteAllText(
-            _folder.SummaryPath, JsonSerializer.Serialize(result, TrainingConfig.JsonOptions));
-        return result;
+        string checkpoint = _folder.CheckpointPath(lastEpoch);
+        var (epoch, globalStep) = GanCheckpoint.Load(checkpoint, _step, _streams);
+        List<EpochSummary> epochs = EpochLog.Read(_folder.EpochsPath, _folder.Root)
+            .Where(e => e.Epoch <= epoch).ToList();
+        CsvLog.KeepSteps(_folder.MetricsPath, globalStep);
+        CsvLog.KeepSteps(_folder.GradientsPath, globalStep);
+        File.Delete(_folder.SummaryPath);
+        _logger.LogInformation(
+            "Resuming {Folder} after epoch {Epoch} (step {Step}) from {Checkpoint}",
+            _folder.Root, epoch, globalStep, checkpoint);
+        return Train(epochs, globalStep, cancellation);
     }
 
     /// <summary>Generates images from the fixed z in evaluation mode and writes them as a grid PNG.</summary>
@@ -173,6 +146,124 @@ public sealed class GanTrainer
         }
 
         ImageGrid.FromImages(images, scale: 2).SavePng(path);
+    }
+
+    private TrainingSummary Train(
+        List<EpochSummary> epochs, long globalStep, CancellationToken cancellation)
+    {
+        CompletedEpochs = epochs.Count;
+        _logger.LogInformation(
+            "Training {Model} GAN: epochs {First} to {Epochs} of {Steps} steps, batch {Batch}, " +
+            "G {GParams} and D {DParams} parameters, {Threads} threads, run folder {Folder}",
+            _config.Model, CompletedEpochs + 1, _config.Epochs, StepsPerEpoch, _config.BatchSize,
+            Generator.ParameterCount(), Discriminator.ParameterCount(), ComputeThreads.Max,
+            _folder.Root);
+
+        var total = Stopwatch.StartNew();
+        using var metrics = new StreamWriter(_folder.MetricsPath, append: true);
+        using var gradients = new StreamWriter(_folder.GradientsPath, append: true);
+        for (int epoch = CompletedEpochs + 1; epoch <= _config.Epochs; epoch++)
+        {
+            (EpochSummary summary, globalStep) =
+                TrainEpoch(epoch, globalStep, metrics, gradients, cancellation);
+            epochs.Add(summary);
+            CompletedEpochs = epoch;
+            AtomicFile.WriteAllText(_folder.EpochsPath, EpochLog.Format(epochs, _folder.Root));
+            _logger.LogInformation(
+                "Epoch {Epoch}/{Epochs}: loss_d {LossD:F4} loss_g {LossG:F4} D(x) {DReal:F3} " +
+                "D(G(z)) {DFake:F3}, {Seconds:F1} s ({StepsPerSecond:F1} steps/s), grid {Grid}",
+                epoch, _config.Epochs, summary.MeanLossD, summary.MeanLossG, summary.MeanDReal,
+                summary.MeanDFake, summary.Seconds, summary.Steps / summary.Seconds,
+                summary.SampleGridPath);
+            EpochCompleted?.Invoke(summary);
+        }
+
+        var result = new TrainingSummary(
+            _folder.Root, globalStep, epochs.Sum(e => e.Seconds), epochs);
+        AtomicFile.WriteAllText(
+            _folder.SummaryPath, JsonSerializer.Serialize(result, TrainingConfig.JsonOptions));
+        if (_monitor.WarningCount > 0)
+        {
+            _logger.LogWarning(
+                "{Count} vanished or exploding gradients in this session; see {Path}",
+                _monitor.WarningCount, _folder.GradientsPath);
+        }
+
+        return result;
+    }
+
+    private (EpochSummary Summary, long GlobalStep) TrainEpoch(
+        int epoch,
+        long globalStep,
+        StreamWriter metrics,
+        StreamWriter gradients,
+        CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        var batch = new Tensor(_config.BatchSize, 1, _data.Height, _data.Width);
+
+        // Each epoch shuffles the identity permutation, so the order depends only on the
+        // stream's state, which a checkpoint restores.
+        int[] order = Enumerable.Range(0, SamplesPerEpoch).ToArray();
+        _streams["shuffle"].Shuffle(order.AsSpan());
+
+        var sums = new double[4];
+        for (int i = 0; i < StepsPerEpoch; i++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            _data.CopyImages(order.AsSpan(i * _config.BatchSize, _config.BatchSize), batch.Data);
+            globalStep++;
+            StepMetrics step = _step.Run(batch) with { Step = globalStep, Epoch = epoch };
+            CheckFinite(step);
+            sums[0] += step.LossD;
+            sums[1] += step.LossG;
+            sums[2] += step.DReal;
+            sums[3] += step.DFake;
+            if (globalStep % _config.LogEvery == 0)
+            {
+                metrics.WriteLine(step.ToCsvRow());
+            }
+
+            if (_config.MonitorEvery > 0 && globalStep % _config.MonitorEvery == 0)
+            {
+                WriteNorms(gradients, _monitor.Measure(globalStep, "G", Generator));
+                WriteNorms(gradients, _monitor.Measure(globalStep, "D", Discriminator));
+            }
+
+            StepCompleted?.Invoke(step);
+        }
+
+        metrics.Flush();
+        gradients.Flush();
+        double seconds = clock.Elapsed.TotalSeconds;
+        string gridPath = _folder.SampleGridPath(epoch);
+        SaveSampleGrid(gridPath);
+        string checkpointPath = _folder.CheckpointPath(epoch);
+        GanCheckpoint.Save(checkpointPath, _step, _config, epoch, globalStep, _streams);
+
+        int steps = StepsPerEpoch;
+        var summary = new EpochSummary(
+            epoch, steps, seconds, sums[0] / steps, sums[1] / steps, sums[2] / steps,
+            sums[3] / steps, gridPath, checkpointPath);
+        return (summary, globalStep);
+    }
+
+    private static void WriteNorms(StreamWriter writer, IReadOnlyList<ParameterNorms> norms)
+    {
+        foreach (ParameterNorms entry in norms)
+        {
+            writer.WriteLine(entry.ToCsvRow());
+        }
+    }
+
+    private void CheckBatchFits()
+    {
+        if (StepsPerEpoch == 0)
+        {
+            throw new InvalidConfigException(
+                nameof(TrainingConfig.BatchSize), _config.BatchSize,
+                $"must not exceed the {SamplesPerEpoch} training images");
+        }
     }
 
     private static void CheckFinite(StepMetrics step)

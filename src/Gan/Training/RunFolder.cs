@@ -18,6 +18,12 @@ public sealed class RunFolder(string root)
     /// <summary>One CSV row per logged step.</summary>
     public string MetricsPath => Path.Combine(Root, "metrics.csv");
 
+    /// <summary>Per-layer gradient and weight norms, one row per parameter per monitored step.</summary>
+    public string GradientsPath => Path.Combine(Root, "gradients.csv");
+
+    /// <summary>One row per finished epoch: averages, time and output files.</summary>
+    public string EpochsPath => Path.Combine(Root, "epochs.csv");
+
     /// <summary>Written when training ends; its presence marks a complete run.</summary>
     public string SummaryPath => Path.Combine(Root, "summary.json");
 
@@ -36,6 +42,27 @@ public sealed class RunFolder(string root)
         Path.Combine(
             CheckpointsFolder,
             string.Create(CultureInfo.InvariantCulture, $"epoch-{epoch:D4}.safetensors"));
+
+    /// <summary>Returns the highest epoch with a checkpoint, or 0 when there is none.</summary>
+    public int LastCheckpointEpoch()
+    {
+        if (!Directory.Exists(CheckpointsFolder))
+        {
+            return 0;
+        }
+
+        int last = 0;
+        foreach (string path in Directory.EnumerateFiles(CheckpointsFolder, "epoch-*.safetensors"))
+        {
+            string digits = Path.GetFileNameWithoutExtension(path)["epoch-".Length..];
+            if (int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out int epoch))
+            {
+                last = Math.Max(last, epoch);
+            }
+        }
+
+        return last;
+    }
 
     /// <summary>Whether the folder already contains a run (a config.json).</summary>
     public bool ContainsRun => File.Exists(ConfigPath);
@@ -61,7 +88,7 @@ public sealed class RunFolder(string root)
                     "or pass --overwrite to replace it.");
             }
 
-            foreach (string path in new[] { ConfigPath, MetricsPath, SummaryPath })
+            foreach (string path in new[] { ConfigPath, MetricsPath, SummaryPath, GradientsPath, EpochsPath })
             {
                 File.Delete(path);
             }
