@@ -22,9 +22,12 @@ public static class CommandLine
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            string command = parsed.CommandResult.Command.Name;
-            WriteError(
-                $"{parsed.Errors[0].Message} Run `nativegan {(command == root.Name ? "" : command + " ")}--help` for the options.");
+            // An unknown word explains more than the missing command it caused.
+            var first = parsed.Errors.FirstOrDefault(
+                e => e.Message.Contains("Unrecognized", StringComparison.Ordinal)) ?? parsed.Errors[0];
+            WriteError($"{DescribeParseError(first)} Run `nativegan " +
+                $"{(parsed.CommandResult.Command == root ? "" : parsed.CommandResult.Command.Name + " ")}" +
+                "--help` for the options.");
             return ExitCodes.InvalidUsage;
         }
 
@@ -64,6 +67,20 @@ public static class CommandLine
         root.Add(TrainCommand.Create());
         root.Add(FetchCommand.Create());
         return root;
+    }
+
+    // Names the option when the parser's message does not, and keeps the message on one line.
+    private static string DescribeParseError(System.CommandLine.Parsing.ParseError error)
+    {
+        string message = string.Join(' ', error.Message.Split((char[])[' ', '\t', '\r', '\n'],
+            StringSplitOptions.RemoveEmptyEntries));
+        if (error.SymbolResult is System.CommandLine.Parsing.OptionResult option &&
+            !message.Contains(option.Option.Name, StringComparison.Ordinal))
+        {
+            message = $"{option.Option.Name}: {message}";
+        }
+
+        return message.EndsWith('.') ? message : message + ".";
     }
 
     /// <summary>Writes "error: message" on one line of standard error.</summary>

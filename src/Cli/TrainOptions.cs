@@ -99,10 +99,10 @@ public sealed class TrainOptions
     public Option<bool> SoftLabels { get; }
 
     /// <summary>--real-labels</summary>
-    public Option<(float Low, float High)> RealLabels { get; }
+    public Option<string> RealLabels { get; }
 
     /// <summary>--fake-labels</summary>
-    public Option<(float Low, float High)> FakeLabels { get; }
+    public Option<string> FakeLabels { get; }
 
     /// <summary>--reverse-labels</summary>
     public Option<bool> ReverseLabels { get; }
@@ -132,9 +132,14 @@ public sealed class TrainOptions
         T Pick<T>(Option<T> option, T current) =>
             parsed.GetResult(option) is { Implicit: false } ? parsed.GetValue(option)! : current;
 
+        (float, float) PickRange(Option<string> option, (float, float) current) =>
+            parsed.GetResult(option) is { Implicit: false }
+                ? ParseRange(parsed.GetValue(option)!)!.Value
+                : current;
+
         LabelOptions labels = baseline.Labels;
-        var (realLow, realHigh) = Pick(RealLabels, (labels.RealLow, labels.RealHigh));
-        var (fakeLow, fakeHigh) = Pick(FakeLabels, (labels.FakeLow, labels.FakeHigh));
+        var (realLow, realHigh) = PickRange(RealLabels, (labels.RealLow, labels.RealHigh));
+        var (fakeLow, fakeHigh) = PickRange(FakeLabels, (labels.FakeLow, labels.FakeHigh));
         string lossName = Pick(GeneratorLoss, FormatLoss(baseline.GeneratorLoss));
         return baseline with
         {
@@ -202,28 +207,24 @@ public sealed class TrainOptions
         return option;
     }
 
-    private static Option<(float Low, float High)> Range(string name, string description, string defaultText)
+    private static Option<string> Range(string name, string description, string defaultText)
     {
-        var option = new Option<(float Low, float High)>(name)
+        var option = new Option<string>(name)
         {
             Description = description,
             HelpName = "LOW:HIGH",
-            DefaultValueFactory = _ => ParseRange(defaultText)!.Value,
-            CustomParser = result =>
-            {
-                string text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-                (float Low, float High)? range = ParseRange(text);
-                if (range is null)
-                {
-                    result.AddError(
-                        $"Invalid {name} '{text}': expected LOW:HIGH with 0 <= LOW <= HIGH <= 1, " +
-                        "for example 0.8:1.0.");
-                    return default;
-                }
-
-                return range.Value;
-            },
+            DefaultValueFactory = _ => defaultText,
         };
+        option.Validators.Add(result =>
+        {
+            string text = result.GetValueOrDefault<string>() ?? "";
+            if (ParseRange(text) is null)
+            {
+                result.AddError(
+                    $"Invalid {name} '{text}': expected LOW:HIGH with 0 <= LOW <= HIGH <= 1, " +
+                    "for example 0.8:1.0.");
+            }
+        });
         return option;
     }
 
