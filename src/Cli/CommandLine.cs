@@ -65,6 +65,7 @@ public static class CommandLine
             "NativeGan: GAN and VAE training in pure .NET, with its own tensors, autodiff " +
             "and SIMD kernels.");
         root.Add(TrainCommand.Create());
+        root.Add(VaeCommand.Create());
         root.Add(FetchCommand.Create());
         return root;
     }

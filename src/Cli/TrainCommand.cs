@@ -87,7 +87,7 @@ public static class TrainCommand
     private static int Train(TrainingConfig config, bool fetch, bool overwrite)
     {
         config.Validate();
-        MnistDataset data = LoadData(config, fetch);
+        MnistDataset data = LoadData(config.DataFolder, fetch);
         using var logging = ConsoleLogging.Create();
         var trainer = new GanTrainer(config, data, logging.CreateLogger("train"));
         TrainingSummary summary = TrainingProgressView.Run(trainer, () => trainer.Run(overwrite));
@@ -115,7 +115,7 @@ public static class TrainCommand
             throw new UsageException($"{run.ConfigPath}: {error.Message}");
         }
 
-        MnistDataset data = LoadData(config, fetch);
+        MnistDataset data = LoadData(config.DataFolder, fetch);
         using var logging = ConsoleLogging.Create();
         var trainer = new GanTrainer(config, data, logging.CreateLogger("train"));
         TrainingSummary summary = TrainingProgressView.Run(trainer, () => trainer.Resume());
@@ -123,19 +123,20 @@ public static class TrainCommand
         return ExitCodes.Success;
     }
 
-    private static MnistDataset LoadData(TrainingConfig config, bool fetch)
+    /// <summary>Loads the MNIST training split, fetching it first when asked.</summary>
+    public static MnistDataset LoadData(string folder, bool fetch)
     {
         if (fetch)
         {
-            FetchCommand.Fetch(config.DataFolder);
+            FetchCommand.Fetch(folder);
         }
-        else if (!Directory.Exists(config.DataFolder))
+        else if (!Directory.Exists(folder))
         {
             throw new UsageException(
-                $"Data folder {Path.GetFullPath(config.DataFolder)} does not exist. Run " +
-                $"`nativegan fetch --data {config.DataFolder}` or add --fetch.");
+                $"Data folder {Path.GetFullPath(folder)} does not exist. Run " +
+                $"`nativegan fetch --data {folder}` or add --fetch.");
         }
 
-        return MnistDataset.Load(config.DataFolder, MnistSplit.Train);
+        return MnistDataset.Load(folder, MnistSplit.Train);
     }
 }

@@ -65,8 +65,24 @@ public sealed class TrainOptions
             DefaultValueFactory = _ => "non-saturating",
         };
         GeneratorLoss.AcceptOnlyFromAmong("non-saturating", "minimax");
+        WarmStart = new Option<string?>("--warm-start")
+        {
+            Description = "VAE checkpoint (from `nativegan vae`) whose decoder initializes G.",
+        };
+        PretrainDiscriminatorSteps = new Option<int>("--pretrain-d-steps")
+        {
+            Description = "Train D alone for N steps against the initial G before both train.",
+            DefaultValueFactory = _ => 0,
+        };
+        PretrainDiscriminatorSteps.Validators.Add(result => RequireAtLeast(result, 0, "0 (off) or more"));
         Threads = PositiveInt("--threads", "CPU threads for the kernels.", Environment.ProcessorCount);
     }
+
+    /// <summary>--warm-start</summary>
+    public Option<string?> WarmStart { get; }
+
+    /// <summary>--pretrain-d-steps</summary>
+    public Option<int> PretrainDiscriminatorSteps { get; }
 
     /// <summary>--model</summary>
     public Option<string> Model { get; }
@@ -120,7 +136,8 @@ public sealed class TrainOptions
     public IEnumerable<Option> ConfigOptions =>
     [
         Model, Data, Output, Epochs, BatchSize, LearningRate, Seed, TrainSamples, MonitorEvery,
-        SoftLabels, RealLabels, FakeLabels, ReverseLabels, FlipLabels, GeneratorLoss,
+        WarmStart, PretrainDiscriminatorSteps, SoftLabels, RealLabels, FakeLabels, ReverseLabels,
+        FlipLabels, GeneratorLoss,
     ];
 
     /// <summary>
@@ -152,6 +169,8 @@ public sealed class TrainOptions
             Seed = Pick(Seed, baseline.Seed),
             TrainSamples = Pick(TrainSamples, baseline.TrainSamples),
             MonitorEvery = Pick(MonitorEvery, baseline.MonitorEvery),
+            WarmStart = Pick(WarmStart, baseline.WarmStart),
+            PretrainDiscriminatorSteps = Pick(PretrainDiscriminatorSteps, baseline.PretrainDiscriminatorSteps),
             GeneratorLoss = lossName == "minimax"
                 ? Gan.Training.GeneratorLoss.Minimax
                 : Gan.Training.GeneratorLoss.NonSaturating,

@@ -33,16 +33,27 @@ public static class TrainingProgressView
             .Start(context =>
             {
                 ProgressTask task = context.AddTask("starting", maxValue: totalSteps);
-                var clock = Stopwatch.StartNew();
+                // The rate counts from the first step of this session, so that data loading,
+                // D's pre-training and the steps of a resumed run's earlier epochs are left out.
+                Stopwatch? clock = null;
+                long firstStep = 0;
                 double lastRefresh = double.NegativeInfinity;
                 trainer.StepCompleted += step =>
                 {
+                    if (clock is null)
+                    {
+                        clock = Stopwatch.StartNew();
+                        firstStep = step.Step - 1;
+                        task.Value = firstStep;
+                    }
+
                     task.Value = step.Step;
                     double now = clock.Elapsed.TotalSeconds;
                     if (now - lastRefresh >= RefreshSeconds || step.Step == totalSteps)
                     {
                         lastRefresh = now;
-                        task.Description = Describe(step, totalSteps, step.Step / now);
+                        double rate = (step.Step - firstStep) / Math.Max(now, 1e-9);
+                        task.Description = Describe(step, totalSteps, rate);
                     }
                 };
                 summary = train();

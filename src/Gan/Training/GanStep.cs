@@ -60,25 +60,8 @@ public sealed class GanStep
     /// </summary>
     public StepMetrics Run(Tensor realImages)
     {
-        int n = realImages.Shape[0];
-        Tensor realTargets = Buffer(ref _realTargets, n);
-        Tensor fakeTargets = Buffer(ref _fakeTargets, n);
-        Labels.FillRealTargets(realTargets.Data);
-        Labels.FillFakeTargets(fakeTargets.Data);
-
-        var z = new Tensor(n, Generator.LatentSize);
-        _noiseRng.FillNormal(z.Data);
-        Variable fake = Generator.Forward(new Variable(z));
-
-        // D step on real and fake targets. The fakes are detached so that D's loss does not
-        // reach G's parameters.
-        Variable realLogits = Discriminator.Forward(new Variable(realImages));
-        Variable fakeLogits = Discriminator.Forward(fake.Detach());
-        Variable lossD = Losses.BinaryCrossEntropyWithLogits(realLogits, realTargets) +
-            Losses.BinaryCrossEntropyWithLogits(fakeLogits, fakeTargets);
-        DiscriminatorOptimizer.ZeroGrad();
-        lossD.Backward();
-        DiscriminatorOptimizer.Step();
+        Variable fake = Generator.Forward(new Variable(SampleLatent(realImages.Shape[0])));
+        var (lossD, realLogits, fakeLogits) = UpdateDiscriminator(realImages, fake.Detach());
 
         // G step against the updated D. D is frozen so its weight gradients are skipped;
         // the gradient still flows through D to the fakes.
@@ -105,6 +88,57 @@ public sealed class GanStep
             DFake: MeanProbabilityReal(fakeLogits.Value),
             DAccuracyReal: ShareVotingReal(realLogits.Value),
             DAccuracyFake: 1f - ShareVotingReal(fakeLogits.Value));
+    }
+
+    /// <summary>
+    /// Trains D alone for one step against the current, frozen G, as in the pre-training
+    /// that follows a VAE warm start. G's loss in the result is NaN.
+    /// </summary>
+    public StepMetrics RunDiscriminatorOnly(Tensor realImages)
+    {
+        Variable fake;
+        using (GradMode.NoGrad())
+        {
+            fake = Generator.Forward(new Variable(SampleLatent(realImages.Shape[0])));
+        }
+
+        var (lossD, realLogits, fakeLogits) = UpdateDiscriminator(realImages, fake);
+        return new StepMetrics(
+            Step: 0,
+            Epoch: 0,
+            LossD: lossD.Value.Item(),
+            LossG: float.NaN,
+            DReal: MeanProbabilityReal(realLogits.Value),
+            DFake: MeanProbabilityReal(fakeLogits.Value),
+            DAccuracyReal: ShareVotingReal(realLogits.Value),
+            DAccuracyFake: 1f - ShareVotingReal(fakeLogits.Value));
+    }
+
+    private Tensor SampleLatent(int n)
+    {
+        var z = new Tensor(n, Generator.LatentSize);
+        _noiseRng.FillNormal(z.Data);
+        return z;
+    }
+
+    // D step: real images toward the real targets, fakes toward the fake targets. The
+    // fakes must carry no history, so that D's loss does not reach G's parameters.
+    private (Variable Loss, Variable RealLogits, Variable FakeLogits) UpdateDiscriminator(
+        Tensor realImages, Variable fakeImages)
+    {
+        int n = realImages.Shape[0];
+        Tensor realTargets = Buffer(ref _realTargets, n);
+        Tensor fakeTargets = Buffer(ref _fakeTargets, n);
+        Labels.FillRealTargets(realTargets.Data);
+        Labels.FillFakeTargets(fakeTargets.Data);
+        Variable realLogits = Discriminator.Forward(new Variable(realImages));
+        Variable fakeLogits = Discriminator.Forward(fakeImages);
+        Variable loss = Losses.BinaryCrossEntropyWithLogits(realLogits, realTargets) +
+            Losses.BinaryCrossEntropyWithLogits(fakeLogits, fakeTargets);
+        DiscriminatorOptimizer.ZeroGrad();
+        loss.Backward();
+        DiscriminatorOptimizer.Step();
+        return (loss, realLogits, fakeLogits);
     }
 
     private Variable GeneratorObjective(Variable fakeLogits)

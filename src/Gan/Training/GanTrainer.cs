@@ -7,6 +7,7 @@ using NativeGan.Gan.Data;
 using NativeGan.Gan.Images;
 using NativeGan.Gan.Models;
 using NativeGan.Gan.Monitoring;
+using NativeGan.Gan.Vae;
 using NativeGan.Nn;
 using NativeGan.Nn.IO;
 using NativeGan.Tensors;
@@ -30,6 +31,7 @@ public sealed class GanTrainer
     private readonly Tensor _fixedNoise;
     private readonly GanStep _step;
     private readonly GradientMonitor _monitor;
+    private readonly Rng _pretrainShuffleRng;
 
     /// <summary>Creates the models and optimizers; nothing is written until <see cref="Run"/>.</summary>
     public GanTrainer(TrainingConfig config, MnistDataset data, ILogger? logger = null)
@@ -50,6 +52,7 @@ public sealed class GanTrainer
             ["noise"] = new Rng(config.Seed + 2),
             ["labels"] = new Rng(config.Seed + 4),
         };
+        _pretrainShuffleRng = new Rng(config.Seed + 5);
         _fixedNoise = new Tensor(config.SampleCount, config.LatentSize);
         new Rng(config.Seed + 3).FillNormal(_fixedNoise.Data);
 
@@ -63,6 +66,10 @@ public sealed class GanTrainer
             _streams["noise"],
             new LabelSampler(config.Labels, _streams["labels"]),
             config.GeneratorLoss);
+        if (config.WarmStart is not null)
+        {
+            VaeCheckpoint.LoadDecoderInto(config.WarmStart, generator);
+        }
     }
 
     /// <summary>Raised after every step, on the training thread.</summary>
@@ -102,6 +109,7 @@ public sealed class GanTrainer
         AtomicFile.WriteAllText(_folder.ConfigPath, _config.ToJson());
         AtomicFile.WriteAllText(_folder.MetricsPath, StepMetrics.CsvHeader + "\n");
         AtomicFile.WriteAllText(_folder.GradientsPath, ParameterNorms.CsvHeader + "\n");
+        PretrainDiscriminator(cancellation);
         return Train([], 0, cancellation);
     }
 
@@ -146,6 +154,47 @@ public sealed class GanTrainer
         }
 
         ImageGrid.FromImages(images, scale: 2).SavePng(path);
+    }
+
+    // D alone against the initial (for example warm-started) G, so that G's first updates
+    // get gradients from a D that already separates real from generated images.
+    private void PretrainDiscriminator(CancellationToken cancellation)
+    {
+        int steps = _config.PretrainDiscriminatorSteps;
+        if (steps == 0)
+        {
+            return;
+        }
+
+        _logger.LogInformation("Pre-training D alone for {Steps} steps", steps);
+        var batch = new Tensor(_config.BatchSize, 1, _data.Height, _data.Width);
+        int[] order = Enumerable.Range(0, SamplesPerEpoch).ToArray();
+        using var log = new StreamWriter(_folder.PretrainPath, append: false);
+        log.WriteLine(StepMetrics.CsvHeader);
+        for (int i = 0; i < steps; i++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            int position = i % StepsPerEpoch;
+            if (position == 0)
+            {
+                order = Enumerable.Range(0, SamplesPerEpoch).ToArray();
+                _pretrainShuffleRng.Shuffle(order.AsSpan());
+            }
+
+            _data.CopyImages(
+                order.AsSpan(position * _config.BatchSize, _config.BatchSize), batch.Data);
+            StepMetrics step = _step.RunDiscriminatorOnly(batch) with { Step = i + 1, Epoch = 0 };
+            if (!float.IsFinite(step.LossD))
+            {
+                throw new TrainingDivergedException(
+                    $"D pre-training diverged at step {i + 1}: loss_d {step.LossD}. Lower the " +
+                    "learning rate and train again.");
+            }
+
+            log.WriteLine(step.ToCsvRow());
+        }
+
+        _logger.LogInformation("D pre-training done; log in {Path}", _folder.PretrainPath);
     }
 
     private TrainingSummary Train(

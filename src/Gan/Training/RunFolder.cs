@@ -21,6 +21,9 @@ public sealed class RunFolder(string root)
     /// <summary>Per-layer gradient and weight norms, one row per parameter per monitored step.</summary>
     public string GradientsPath => Path.Combine(Root, "gradients.csv");
 
+    /// <summary>One row per step of D's pre-training, when there is one.</summary>
+    public string PretrainPath => Path.Combine(Root, "pretrain_d.csv");
+
     /// <summary>One row per finished epoch: averages, time and output files.</summary>
     public string EpochsPath => Path.Combine(Root, "epochs.csv");
 
@@ -88,7 +91,7 @@ public sealed class RunFolder(string root)
                     "or pass --overwrite to replace it.");
             }
 
-            foreach (string path in new[] { ConfigPath, MetricsPath, SummaryPath, GradientsPath, EpochsPath })
+            foreach (string path in new[] { ConfigPath, MetricsPath, SummaryPath, GradientsPath, EpochsPath, PretrainPath })
             {
                 File.Delete(path);
             }

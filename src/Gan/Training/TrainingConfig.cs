@@ -51,6 +51,12 @@ public sealed record TrainingConfig
     /// <summary>Per-layer gradient and weight norms are recorded every this many steps; 0 turns them off.</summary>
     public int MonitorEvery { get; init; } = 50;
 
+    /// <summary>VAE checkpoint whose decoder initializes G; null trains G from scratch.</summary>
+    public string? WarmStart { get; init; }
+
+    /// <summary>Steps of D alone against the initial G before both train; the usual use is after a warm start.</summary>
+    public int PretrainDiscriminatorSteps { get; init; }
+
     /// <summary>D's targets: soft and noisy labels, reversal, flips.</summary>
     public LabelOptions Labels { get; init; } = new();
 
@@ -77,6 +83,12 @@ public sealed record TrainingConfig
         Require(SampleCount >= 1, nameof(SampleCount), SampleCount, "must be at least 1");
         Require(LogEvery >= 1, nameof(LogEvery), LogEvery, "must be at least 1");
         Require(MonitorEvery >= 0, nameof(MonitorEvery), MonitorEvery, "must be 0 (off) or more");
+        Require(
+            PretrainDiscriminatorSteps >= 0,
+            nameof(PretrainDiscriminatorSteps), PretrainDiscriminatorSteps, "must be 0 (off) or more");
+        Require(
+            WarmStart is null || File.Exists(WarmStart),
+            nameof(WarmStart), WarmStart, "must be an existing VAE checkpoint file");
         Require(Labels is not null, nameof(Labels), Labels, "must be set");
         Labels!.Validate();
         Require(!string.IsNullOrWhiteSpace(DataFolder), nameof(DataFolder), DataFolder, "must be set");
