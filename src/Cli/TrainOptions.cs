@@ -78,6 +78,9 @@ public sealed class TrainOptions
         Threads = PositiveInt("--threads", "CPU threads for the kernels.", Environment.ProcessorCount);
     }
 
+    /// <summary>--activation, --g-widths, --d-widths, --batch-norm, --dropout</summary>
+    public ArchitectureCliOptions Architecture { get; } = new();
+
     /// <summary>--warm-start</summary>
     public Option<string?> WarmStart { get; }
 
@@ -136,8 +139,8 @@ public sealed class TrainOptions
     public IEnumerable<Option> ConfigOptions =>
     [
         Model, Data, Output, Epochs, BatchSize, LearningRate, Seed, TrainSamples, MonitorEvery,
-        WarmStart, PretrainDiscriminatorSteps, SoftLabels, RealLabels, FakeLabels, ReverseLabels,
-        FlipLabels, GeneratorLoss,
+        .. Architecture.All, WarmStart, PretrainDiscriminatorSteps, SoftLabels, RealLabels,
+        FakeLabels, ReverseLabels, FlipLabels, GeneratorLoss,
     ];
 
     /// <summary>
@@ -169,6 +172,7 @@ public sealed class TrainOptions
             Seed = Pick(Seed, baseline.Seed),
             TrainSamples = Pick(TrainSamples, baseline.TrainSamples),
             MonitorEvery = Pick(MonitorEvery, baseline.MonitorEvery),
+            Architecture = Architecture.Apply(parsed, baseline.Architecture),
             WarmStart = Pick(WarmStart, baseline.WarmStart),
             PretrainDiscriminatorSteps = Pick(PretrainDiscriminatorSteps, baseline.PretrainDiscriminatorSteps),
             GeneratorLoss = lossName == "minimax"

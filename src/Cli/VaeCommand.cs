@@ -61,6 +61,7 @@ public static class VaeCommand
         var fetch = new Option<bool>("--fetch") { Description = "Fetch MNIST first if it is missing." };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace an existing run." };
         var threads = Positive("--threads", "CPU threads for the kernels.", Environment.ProcessorCount);
+        var architecture = new ArchitectureCliOptions();
 
         var command = new Command(
             "vae",
@@ -70,6 +71,11 @@ public static class VaeCommand
             model, data, output, epochs, batchSize, learningRate, beta, reconstruction, seed,
             trainSamples, fetch, overwrite, threads,
         };
+        foreach (Option option in architecture.All)
+        {
+            command.Add(option);
+        }
+
         command.SetAction(parsed =>
         {
             ComputeThreads.Max = parsed.GetValue(threads);
@@ -85,6 +91,7 @@ public static class VaeCommand
                 Reconstruction = parsed.GetValue(reconstruction)!,
                 Seed = parsed.GetValue(seed),
                 TrainSamples = parsed.GetValue(trainSamples),
+                Architecture = architecture.Apply(parsed, defaults.Architecture),
             };
             config.Validate();
             MnistDataset dataset = TrainCommand.LoadData(config.DataFolder, parsed.GetValue(fetch));

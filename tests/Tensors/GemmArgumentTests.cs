@@ -54,7 +54,7 @@ public class GemmArgumentTests
     }
 
     [Fact]
-    public void Multiply_SpanShortForLargeStride_ThrowsWithRequiredLength()
+    public void Multiply_LargeStrideShortSpan_ThrowsWithRequiredLength()
     {
         // With lda = 9 the three rows of A end at 2 * 9 + 5 = 23 elements.
         var error = Assert.Throws<ArgumentException>(
@@ -64,7 +64,7 @@ public class GemmArgumentTests
     }
 
     [Fact]
-    public void Multiply_EmptySpansForZeroSizes_DoesNotThrow()
+    public void Multiply_ZeroSizesEmptySpans_Succeeds()
     {
         Gemm.Multiply(false, false, 0, 0, 0, 1f, [], 0, [], 0, 0f, [], 0);
     }

@@ -13,12 +13,12 @@ public class GemmThreadingTests
         var problem = GemmReference.Random(true, false, 67, 301, 260, alpha: 1.5f, beta: 0.5f);
         GemmPartition plan = Gemm.Plan(kind, 67, 301, 260, maxThreads: 2);
 
-        float[] one = GemmReference.RunGemm(problem, kind, 1);
-        float[] two = GemmReference.RunGemm(problem, kind, 2);
+        float[] singleThread = GemmReference.RunGemm(problem, kind, 1);
+        float[] twoThreads = GemmReference.RunGemm(problem, kind, 2);
 
         Assert.Equal(2, plan.Threads);
         Assert.True(plan.SplitColumns);
-        Assert.Equal(Bits(one), Bits(two));
+        Assert.Equal(Bits(singleThread), Bits(twoThreads));
     }
 
     [Theory]
@@ -29,12 +29,12 @@ public class GemmThreadingTests
         var problem = GemmReference.Random(false, true, 301, 67, 260, alpha: 1.5f, beta: 0.5f);
         GemmPartition plan = Gemm.Plan(kind, 301, 67, 260, maxThreads: 2);
 
-        float[] one = GemmReference.RunGemm(problem, kind, 1);
-        float[] two = GemmReference.RunGemm(problem, kind, 2);
+        float[] singleThread = GemmReference.RunGemm(problem, kind, 1);
+        float[] twoThreads = GemmReference.RunGemm(problem, kind, 2);
 
         Assert.Equal(2, plan.Threads);
         Assert.False(plan.SplitColumns);
-        Assert.Equal(Bits(one), Bits(two));
+        Assert.Equal(Bits(singleThread), Bits(twoThreads));
     }
 
     [Fact]
@@ -44,11 +44,11 @@ public class GemmThreadingTests
         var problem = GemmReference.Random(false, false, 97, 403, 130, alpha: -1f, beta: 0f);
         GemmPartition plan = Gemm.Plan(kind, 97, 403, 130, maxThreads: 3);
 
-        float[] one = GemmReference.RunGemm(problem, kind, 1);
-        float[] three = GemmReference.RunGemm(problem, kind, 3);
+        float[] singleThread = GemmReference.RunGemm(problem, kind, 1);
+        float[] threeThreads = GemmReference.RunGemm(problem, kind, 3);
 
         Assert.Equal(3, plan.Threads);
-        Assert.Equal(Bits(one), Bits(three));
+        Assert.Equal(Bits(singleThread), Bits(threeThreads));
     }
 
     [Fact]

@@ -11,18 +11,32 @@ public static class GanModelFactory
     public const float WeightStd = 0.02f;
 
     /// <summary>Model names accepted by <see cref="Create"/>.</summary>
-    public static IReadOnlyList<string> ModelNames { get; } = ["mlp"];
+    public static IReadOnlyList<string> ModelNames { get; } = ["dcgan", "mlp"];
 
     /// <summary>
-    /// Creates the pair for <paramref name="model"/>: weight matrices from N(0, 0.02^2),
-    /// biases zero (Radford et al., 2016), all drawn from <paramref name="rng"/>.
+    /// Creates the pair for <paramref name="model"/> with the DCGAN initialization
+    /// (Radford et al., 2016): linear and convolution weights from N(0, 0.02^2), batch-norm
+    /// scales from N(1, 0.02^2), biases zero, all drawn from <paramref name="rng"/>.
     /// </summary>
+    /// <remarks>
+    /// <paramref name="options"/> changes activations, widths, batch norm and dropout; null
+    /// builds the reference model. Dropout masks come from <paramref name="dropoutRng"/>, a
+    /// stream that a checkpoint can save, or from <paramref name="rng"/> when it is null.
+    /// </remarks>
     public static (ImageGenerator Generator, ImageDiscriminator Discriminator) Create(
-        string model, int latentSize, Rng rng)
+        string model, int latentSize, Rng rng, ArchitectureOptions? options = null,
+        Rng? dropoutRng = null)
     {
+        options ??= new ArchitectureOptions();
+        options.Validate(model);
         (ImageGenerator generator, ImageDiscriminator discriminator) = model switch
         {
-            "mlp" => (MlpGan.CreateGenerator(latentSize, rng), MlpGan.CreateDiscriminator(rng)),
+            "mlp" => (
+                MlpGan.CreateGenerator(latentSize, rng, options),
+                MlpGan.CreateDiscriminator(rng, options, dropoutRng)),
+            "dcgan" => (
+                Dcgan.CreateGenerator(latentSize, rng, options),
+                Dcgan.CreateDiscriminator(rng, options, dropoutRng)),
             _ => throw new ArgumentException(
                 $"Unknown model '{model}'. Choose one of: {string.Join(", ", ModelNames)}."),
         };
@@ -32,17 +46,39 @@ public static class GanModelFactory
         return (generator, discriminator);
     }
 
-    private static void InitializeWeights(Module module, Rng rng)
+    /// <summary>Applies the DCGAN initialization to every layer of <paramref name="module"/>.</summary>
+    public static void InitializeWeights(Module module, Rng rng)
     {
-        foreach (var (name, parameter) in module.NamedParameters())
+        foreach (Module layer in Descendants(module))
         {
-            if (name.EndsWith(".bias", StringComparison.Ordinal))
+            float weightMean = layer is BatchNormBase ? 1f : 0f;
+            foreach (var (name, parameter) in layer.NamedParameters())
             {
-                Initializers.Zeros(parameter.Value);
+                if (name.Contains('.', StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (name == "bias")
+                {
+                    Initializers.Zeros(parameter.Value);
+                }
+                else
+                {
+                    Initializers.Normal(parameter.Value, rng, weightMean, WeightStd);
+                }
             }
-            else
+        }
+    }
+
+    private static IEnumerable<Module> Descendants(Module module)
+    {
+        yield return module;
+        foreach (var (_, child) in module.Children())
+        {
+            foreach (Module descendant in Descendants(child))
             {
-                Initializers.Normal(parameter.Value, rng, 0f, WeightStd);
+                yield return descendant;
             }
         }
     }

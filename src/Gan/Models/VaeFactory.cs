@@ -10,9 +10,10 @@ public static class VaeFactory
     /// Creates the VAE for <paramref name="model"/>: the decoder is that model's G with the
     /// same initialization as in GAN training; the encoder mirrors its D up to the last layer.
     /// </summary>
-    public static Vae Create(string model, int latentSize, Rng rng)
+    public static Vae Create(
+        string model, int latentSize, Rng rng, ArchitectureOptions? options = null)
     {
-        var (generator, _) = GanModelFactory.Create(model, latentSize, rng);
+        var (generator, _) = GanModelFactory.Create(model, latentSize, rng, options);
         ImageEncoder encoder = model switch
         {
             "mlp" => new ImageEncoder(
@@ -24,6 +25,7 @@ public static class VaeFactory
                 ImageShape.Mnist,
                 featureSize: 256,
                 flatInput: true),
+            "dcgan" => Dcgan.CreateEncoder(rng, options),
             _ => throw new ArgumentException(
                 $"Unknown model '{model}'. Choose one of: {string.Join(", ", GanModelFactory.ModelNames)}."),
         };

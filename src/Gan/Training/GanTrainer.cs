@@ -7,6 +7,7 @@ using NativeGan.Gan.Data;
 using NativeGan.Gan.Images;
 using NativeGan.Gan.Models;
 using NativeGan.Gan.Monitoring;
+using NativeGan.Gan.Reports;
 using NativeGan.Gan.Vae;
 using NativeGan.Nn;
 using NativeGan.Nn.IO;
@@ -51,13 +52,14 @@ public sealed class GanTrainer
             ["shuffle"] = new Rng(config.Seed + 1),
             ["noise"] = new Rng(config.Seed + 2),
             ["labels"] = new Rng(config.Seed + 4),
+            ["dropout"] = new Rng(config.Seed + 6),
         };
         _pretrainShuffleRng = new Rng(config.Seed + 5);
         _fixedNoise = new Tensor(config.SampleCount, config.LatentSize);
         new Rng(config.Seed + 3).FillNormal(_fixedNoise.Data);
 
-        var (generator, discriminator) =
-            GanModelFactory.Create(config.Model, config.LatentSize, initRng);
+        var (generator, discriminator) = GanModelFactory.Create(
+            config.Model, config.LatentSize, initRng, config.Architecture, _streams["dropout"]);
         _step = new GanStep(
             generator,
             discriminator,
@@ -218,6 +220,7 @@ public sealed class GanTrainer
             epochs.Add(summary);
             CompletedEpochs = epoch;
             AtomicFile.WriteAllText(_folder.EpochsPath, EpochLog.Format(epochs, _folder.Root));
+            WriteReport();
             _logger.LogInformation(
                 "Epoch {Epoch}/{Epochs}: loss_d {LossD:F4} loss_g {LossG:F4} D(x) {DReal:F3} " +
                 "D(G(z)) {DFake:F3}, {Seconds:F1} s ({StepsPerSecond:F1} steps/s), grid {Grid}",
@@ -231,6 +234,7 @@ public sealed class GanTrainer
             _folder.Root, globalStep, epochs.Sum(e => e.Seconds), epochs);
         AtomicFile.WriteAllText(
             _folder.SummaryPath, JsonSerializer.Serialize(result, TrainingConfig.JsonOptions));
+        WriteReport();
         if (_monitor.WarningCount > 0)
         {
             _logger.LogWarning(
@@ -295,6 +299,20 @@ public sealed class GanTrainer
             epoch, steps, seconds, sums[0] / steps, sums[1] / steps, sums[2] / steps,
             sums[3] / steps, gridPath, checkpointPath);
         return (summary, globalStep);
+    }
+
+    // The report is for people: a failure to draw it is logged, and training goes on.
+    private void WriteReport()
+    {
+        try
+        {
+            RunReport.Write(_folder);
+        }
+        catch (Exception error) when (error is IOException or InvalidDataException)
+        {
+            _logger.LogWarning(
+                "Writing the report of {Folder} failed: {Message}", _folder.Root, error.Message);
+        }
     }
 
     private static void WriteNorms(StreamWriter writer, IReadOnlyList<ParameterNorms> norms)

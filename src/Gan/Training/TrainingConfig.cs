@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using NativeGan.Gan.Models;
 
 namespace NativeGan.Gan.Training;
 
@@ -9,14 +10,14 @@ namespace NativeGan.Gan.Training;
 /// </summary>
 public sealed record TrainingConfig
 {
-    /// <summary>Model family: "mlp".</summary>
-    public string Model { get; init; } = "mlp";
+    /// <summary>Model family: "dcgan" (convolutional) or "mlp".</summary>
+    public string Model { get; init; } = "dcgan";
 
     /// <summary>Folder holding the four MNIST IDX files.</summary>
     public string DataFolder { get; init; } = "data/mnist";
 
     /// <summary>Run folder for config, metrics, samples and checkpoints.</summary>
-    public string OutputFolder { get; init; } = "runs/mlp";
+    public string OutputFolder { get; init; } = "runs/gan";
 
     /// <summary>Number of passes over the training images.</summary>
     public int Epochs { get; init; } = 5;
@@ -51,6 +52,9 @@ public sealed record TrainingConfig
     /// <summary>Per-layer gradient and weight norms are recorded every this many steps; 0 turns them off.</summary>
     public int MonitorEvery { get; init; } = 50;
 
+    /// <summary>Activations, widths, batch norm and dropout around the reference model.</summary>
+    public ArchitectureOptions Architecture { get; init; } = new();
+
     /// <summary>VAE checkpoint whose decoder initializes G; null trains G from scratch.</summary>
     public string? WarmStart { get; init; }
 
@@ -67,7 +71,9 @@ public sealed record TrainingConfig
     /// <summary>Throws with the field name, its value and the accepted range if a value is invalid.</summary>
     public void Validate()
     {
-        Require(Model == "mlp", nameof(Model), Model, "must be \"mlp\"");
+        Require(
+            GanModelFactory.ModelNames.Contains(Model),
+            nameof(Model), Model, $"must be one of: {string.Join(", ", GanModelFactory.ModelNames)}");
         Require(Epochs >= 1, nameof(Epochs), Epochs, "must be at least 1");
         Require(BatchSize >= 1, nameof(BatchSize), BatchSize, "must be at least 1");
         Require(
@@ -90,6 +96,8 @@ public sealed record TrainingConfig
             WarmStart is null || File.Exists(WarmStart),
             nameof(WarmStart), WarmStart, "must be an existing VAE checkpoint file");
         Require(Labels is not null, nameof(Labels), Labels, "must be set");
+        Require(Architecture is not null, nameof(Architecture), Architecture, "must be set");
+        Architecture!.Validate(Model);
         Labels!.Validate();
         Require(!string.IsNullOrWhiteSpace(DataFolder), nameof(DataFolder), DataFolder, "must be set");
         Require(!string.IsNullOrWhiteSpace(OutputFolder), nameof(OutputFolder), OutputFolder, "must be set");

@@ -6,8 +6,11 @@ namespace NativeGan.Gan.Vae;
 /// <summary>Options of a VAE training run; written to its folder as config.json.</summary>
 public sealed record VaeConfig
 {
-    /// <summary>GAN model whose generator is the decoder: "mlp".</summary>
-    public string Model { get; init; } = "mlp";
+    /// <summary>GAN model whose generator is the decoder: "dcgan" or "mlp".</summary>
+    public string Model { get; init; } = "dcgan";
+
+    /// <summary>Architecture of the decoder, as G's in the GAN it will warm-start.</summary>
+    public Models.ArchitectureOptions Architecture { get; init; } = new();
 
     /// <summary>Folder holding the four MNIST IDX files.</summary>
     public string DataFolder { get; init; } = "data/mnist";
@@ -45,7 +48,11 @@ public sealed record VaeConfig
     /// <summary>Throws <see cref="InvalidConfigException"/> naming the first invalid field.</summary>
     public void Validate()
     {
+        Require(
+            Models.GanModelFactory.ModelNames.Contains(Model),
+            nameof(Model), Model, $"must be one of: {string.Join(", ", Models.GanModelFactory.ModelNames)}");
         Require(Epochs >= 1, nameof(Epochs), Epochs, "must be at least 1");
+        Architecture.Validate(Model);
         Require(BatchSize >= 1, nameof(BatchSize), BatchSize, "must be at least 1");
         Require(
             float.IsFinite(LearningRate) && LearningRate > 0f,

@@ -42,7 +42,8 @@ public sealed class VaeTrainer
         _data = data;
         _logger = logger ?? NullLogger.Instance;
         _folder = new RunFolder(config.OutputFolder);
-        Model = VaeFactory.Create(config.Model, config.LatentSize, new Rng(config.Seed));
+        Model = VaeFactory.Create(
+            config.Model, config.LatentSize, new Rng(config.Seed), config.Architecture);
         _shuffleRng = new Rng(config.Seed + 1);
         _sampleRng = new Rng(config.Seed + 2);
         _fixedNoise = new Tensor(config.SampleCount, config.LatentSize);

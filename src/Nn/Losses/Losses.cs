@@ -7,7 +7,7 @@ namespace NativeGan.Nn;
 /// Loss functions with mean reduction, matching torch.nn.functional. Targets are constants:
 /// no gradient flows to them.
 /// </summary>
-public static class Losses
+public static partial class Losses
 {
     /// <summary>
     /// Binary cross-entropy on logits, mean over elements. Computed as

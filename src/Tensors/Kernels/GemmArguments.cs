@@ -39,8 +39,8 @@ internal static class GemmArguments
         }
     }
 
-    // The operand op(X) is rows x cols; X is stored row-major as rows x cols, or as
-    // cols x rows when transposed, with consecutive rows ld floats apart.
+    // The operand op(X) is rows x cols. X is stored row-major as rows x cols, or as
+    // cols x rows when transposed, and its rows are ld floats apart.
     private static void ValidateOperand(
         string matrix, string spanName, string ldName, bool transposed,
         int rows, int cols, int length, int ld)

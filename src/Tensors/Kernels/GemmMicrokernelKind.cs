@@ -20,15 +20,7 @@ internal enum GemmMicrokernelKind
 internal static class GemmMicrokernels
 {
     /// <summary>Fastest kind that this machine supports, used by the public API.</summary>
-    /// <remarks>
-    /// Vector512 is chosen only where the runtime reports it as accelerated, because .NET
-    /// reports it as not accelerated on CPUs that lower their clock for 512-bit work.
-    /// </remarks>
-    public static GemmMicrokernelKind Best { get; } =
-        IsSupported(GemmMicrokernelKind.Vector512) && Vector512.IsHardwareAccelerated
-            ? GemmMicrokernelKind.Vector512
-        : IsSupported(GemmMicrokernelKind.Vector256Fma) ? GemmMicrokernelKind.Vector256Fma
-        : GemmMicrokernelKind.Portable;
+    public static GemmMicrokernelKind Best { get; } = SelectBest();
 
     /// <summary>Kinds that this machine supports, portable first.</summary>
     public static IReadOnlyList<GemmMicrokernelKind> Supported { get; } =
@@ -42,6 +34,21 @@ internal static class GemmMicrokernels
         GemmMicrokernelKind.Vector512 => Avx512F.IsSupported,
         _ => false,
     };
+
+    // Vector512 is chosen only where the runtime reports it as accelerated, because .NET
+    // reports it as not accelerated on CPUs that lower their clock for 512-bit work (a
+    // CPUID check in the runtime flags Skylake-X and similar Intel CPUs).
+    private static GemmMicrokernelKind SelectBest()
+    {
+        if (IsSupported(GemmMicrokernelKind.Vector512) && Vector512.IsHardwareAccelerated)
+        {
+            return GemmMicrokernelKind.Vector512;
+        }
+
+        return IsSupported(GemmMicrokernelKind.Vector256Fma)
+            ? GemmMicrokernelKind.Vector256Fma
+            : GemmMicrokernelKind.Portable;
+    }
 
     /// <summary>Throws unless this machine can run <paramref name="kind"/>.</summary>
     public static void EnsureSupported(GemmMicrokernelKind kind)

@@ -4,9 +4,9 @@ namespace NativeGan.Tensors.Kernels;
 /// Pointers, strides and scalars of one <see cref="Gemm"/> call, after validation.
 /// </summary>
 /// <remarks>
-/// Element (i, p) of op(A) is A[i * Lda + p], or A[p * Lda + i] when TransA is set; element
-/// (p, j) of op(B) is B[p * Ldb + j], or B[j * Ldb + p] when TransB is set. The memory
-/// stays pinned by the caller for the whole call.
+/// Element (i, p) of op(A) is A[i * Lda + p], or A[p * Lda + i] when TransA is set.
+/// Element (p, j) of op(B) is B[p * Ldb + j], or B[j * Ldb + p] when TransB is set. The
+/// caller keeps the memory pinned for the whole call.
 /// </remarks>
 internal readonly unsafe struct GemmOperands(
     float* a, nint lda, bool transA,

@@ -9,7 +9,7 @@ namespace NativeGan.Tensors.Kernels;
 /// read, handling transposed operands on the way.
 /// </summary>
 /// <remarks>
-/// A micro-panel of width w and depth kc holds element (p, i) at p * w + i, so that the
+/// A micro-panel of width w and depth kc stores element (p, i) at p * w + i, so that the
 /// microkernel reads it front to back. Both operands reduce to two cases: the source
 /// already has p as its outer index (op(A) transposed, op(B) not transposed), which is a
 /// row-by-row copy, or p is the inner, contiguous index, which is a transpose.
@@ -18,7 +18,7 @@ internal static unsafe class GemmPacking
 {
     /// <summary>
     /// Packs rows [row0, row0 + rows) and depth [p0, p0 + kc) of op(A) into one micro-panel
-    /// of width <paramref name="mr"/>; rows past <paramref name="rows"/> are zero.
+    /// of width <paramref name="mr"/>. Rows past <paramref name="rows"/> are zero.
     /// </summary>
     public static void PackA(
         in GemmOperands op, int row0, int rows, int p0, int kc, int mr, float* dst)
@@ -36,7 +36,7 @@ internal static unsafe class GemmPacking
     /// <summary>
     /// Packs depth [p0, p0 + kc) and columns [col0, col0 + cols) of op(B) into
     /// ceil(cols / nr) micro-panels of kc x <paramref name="nr"/> floats, one after the
-    /// other; columns past <paramref name="cols"/> in the last panel are zero.
+    /// other. Columns past <paramref name="cols"/> in the last panel are zero.
     /// </summary>
     public static void PackB(
         in GemmOperands op, int p0, int kc, int col0, int cols, int nr, float* dst)
@@ -56,8 +56,8 @@ internal static unsafe class GemmPacking
         }
     }
 
-    // Source element (p, i) is at src[p * ld + i]: each step of p copies one row of width
-    // floats.
+    // Source element (p, i) is at src[p * ld + i], so each step of p copies one row of
+    // width floats.
     private static void PackCopy(float* src, nint ld, int kc, int width, int panel, float* dst)
     {
         for (int p = 0; p < kc; p++)

@@ -9,8 +9,8 @@ namespace NativeGan.Tensors.Kernels;
 /// </summary>
 /// <remarks>
 /// The buffer is a pinned array, so its address never changes and the garbage collector
-/// frees it when its thread ends. Its largest size is KC x NC + KC x MR + MR x NR floats
-/// (about 530 KiB for the Vector512 kernel).
+/// frees it when its thread ends. Its largest size is MC x KC + KC x NC + MR x NR floats
+/// (1.5 MiB for the Vector512 kernel), and smaller products use less.
 /// </remarks>
 internal static unsafe class GemmWorkspace
 {

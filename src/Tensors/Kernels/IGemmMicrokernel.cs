@@ -20,20 +20,24 @@ internal unsafe interface IGemmMicrokernel
     /// <summary>KC: depth of one packed block of op(A) and op(B).</summary>
     static abstract int Kc { get; }
 
-    /// <summary>NC: columns of one packed block of op(B); a multiple of NR.</summary>
+    /// <summary>MC: rows of one packed block of op(A), a multiple of MR.</summary>
+    static abstract int Mc { get; }
+
+    /// <summary>NC: columns of one packed block of op(B), a multiple of NR.</summary>
     static abstract int Nc { get; }
 
     /// <summary>
     /// Computes one MR x NR tile: c = alpha * (a * b) + beta * c, or c = alpha * (a * b)
-    /// when beta is 0 (c is then not read).
+    /// when beta is 0 (c is then not read). The sums over k use FMA in order of k, and the
+    /// update uses separate products and a sum, as <see cref="GemmDriver{TKernel}"/> does
+    /// for edge tiles.
     /// </summary>
     /// <param name="kc">Depth, at least 1.</param>
     /// <param name="a">Packed micro-panel of op(A): kc steps of MR values.</param>
     /// <param name="b">Packed micro-panel of op(B): kc steps of NR values, 64-byte aligned.</param>
     /// <param name="c">Top-left element of the tile.</param>
     /// <param name="ldc">Row stride of C in elements.</param>
-    /// <param name="alpha">Scale of the product.</param>
-    /// <param name="beta">Scale of the old tile; 0 overwrites it.</param>
+    /// <param name="scale">Alpha and beta of the update.</param>
     static abstract void Run(
-        int kc, float* a, float* b, float* c, nint ldc, float alpha, float beta);
+        int kc, float* a, float* b, float* c, nint ldc, in GemmTileScale scale);
 }

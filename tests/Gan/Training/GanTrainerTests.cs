@@ -139,6 +139,7 @@ public sealed class GanTrainerTests : IDisposable
 
     private TrainingConfig Config(string name) => new()
     {
+        Model = "mlp",
         DataFolder = _folder.Path,
         OutputFolder = _folder.File(name),
         Epochs = 2,

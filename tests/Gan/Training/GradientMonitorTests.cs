@@ -44,7 +44,7 @@ public sealed class GradientMonitorTests
     public void GanStep_LeavesGradientsOfBothNetworks()
     {
         var rng = new Rng(3);
-        var (generator, discriminator) = Models.GanModelFactory.Create("mlp", 8, rng);
+        var (generator, discriminator) = NativeGan.Gan.Models.GanModelFactory.Create("mlp", 8, rng);
         var step = new Gan.Training.GanStep(
             generator, discriminator, new Adam(generator.Parameters()),
             new Adam(discriminator.Parameters()), new Rng(4));

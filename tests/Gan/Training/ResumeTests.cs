@@ -66,6 +66,7 @@ public sealed class ResumeTests : IDisposable
 
     private TrainingConfig Config(string name) => new()
     {
+        Model = "mlp",
         DataFolder = _folder.Path,
         OutputFolder = _folder.File(name),
         Epochs = 4,

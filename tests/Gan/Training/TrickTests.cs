@@ -141,6 +141,7 @@ public sealed class TrickTests : IDisposable
     {
         var config = new VaeConfig
         {
+            Model = "mlp",
             DataFolder = _folder.Path,
             OutputFolder = _folder.File($"vae-{latentSize}"),
             Epochs = 1,
@@ -158,6 +159,7 @@ public sealed class TrickTests : IDisposable
 
     private TrainingConfig Config(string name) => new()
     {
+        Model = "mlp",
         DataFolder = _folder.Path,
         OutputFolder = _folder.File(name),
         Epochs = 1,
