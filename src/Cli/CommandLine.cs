@@ -66,6 +66,7 @@ public static class CommandLine
             "and SIMD kernels.");
         root.Add(TrainCommand.Create());
         root.Add(VaeCommand.Create());
+        root.Add(SampleCommand.Create());
         root.Add(FetchCommand.Create());
         root.Add(EvalCommand.Create());
         return root;

@@ -12,9 +12,12 @@ namespace NativeGan.Gan.Quality;
 /// </remarks>
 public static class FrechetDistance
 {
-    // Eigenvalues of a PSD matrix that come out below zero through rounding are set to 0;
-    // one below -NegativeTolerance * (largest |eigenvalue|) means the input was not PSD.
+    // An eigenvalue below -NegativeTolerance * (largest |eigenvalue|) means that the input
+    // was not positive semi-definite.
     private const double NegativeTolerance = 1e-9;
+
+    // Machine epsilon of double, 2^-52.
+    private const double Epsilon = 2.220446049250313e-16;
 
     /// <summary>Computes the distance between the Gaussians of two sets of statistics.</summary>
     /// <exception cref="ArgumentException">
@@ -107,9 +110,14 @@ public static class FrechetDistance
     private static double[] NonNegativeEigenvalues(double[] matrix, int d, string name) =>
         ClampRounding(SymmetricEigen.Decompose(matrix, d).Values, name);
 
+    // Sets eigenvalues within rounding of zero, |lambda| <= d eps max |lambda| (the error
+    // bound of the eigen solver), to exactly 0. Their square roots would otherwise add
+    // about sqrt(eps) relative error each: a singular covariance, such as that of a
+    // feature that is 0 for every image, would move the distance of a set to itself off 0.
     private static double[] ClampRounding(double[] values, string name)
     {
         double largest = values.Max(Math.Abs);
+        double noise = values.Length * Epsilon * largest;
         double[] result = new double[values.Length];
         for (int i = 0; i < values.Length; i++)
         {
@@ -120,7 +128,7 @@ public static class FrechetDistance
                     $"{values[i]:G6} (largest magnitude {largest:G6}). Pass covariance matrices.");
             }
 
-            result[i] = Math.Max(values[i], 0);
+            result[i] = values[i] <= noise ? 0 : values[i];
         }
 
         return result;
