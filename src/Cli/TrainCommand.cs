@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using NativeGan.Gan.Data;
+using NativeGan.Gan.Quality;
 using NativeGan.Gan.Training;
 using NativeGan.Tensors;
 
@@ -89,7 +91,8 @@ public static class TrainCommand
         config.Validate();
         MnistDataset data = LoadData(config.DataFolder, fetch);
         using var logging = ConsoleLogging.Create();
-        var trainer = new GanTrainer(config, data, logging.CreateLogger("train"));
+        ILogger logger = logging.CreateLogger("train");
+        var trainer = new GanTrainer(config, data, logger, CreateQuality(config, data, logger));
         TrainingSummary summary = TrainingProgressView.Run(trainer, () => trainer.Run(overwrite));
         TrainingProgressView.WriteSummary(summary);
         return ExitCodes.Success;
@@ -117,11 +120,16 @@ public static class TrainCommand
 
         MnistDataset data = LoadData(config.DataFolder, fetch);
         using var logging = ConsoleLogging.Create();
-        var trainer = new GanTrainer(config, data, logging.CreateLogger("train"));
+        ILogger logger = logging.CreateLogger("train");
+        var trainer = new GanTrainer(config, data, logger, CreateQuality(config, data, logger));
         TrainingSummary summary = TrainingProgressView.Run(trainer, () => trainer.Resume());
         TrainingProgressView.WriteSummary(summary);
         return ExitCodes.Success;
     }
+
+    private static QualityEvaluator? CreateQuality(
+        TrainingConfig config, MnistDataset train, ILogger logger) =>
+        config.QualityEvery == 0 ? null : QualitySetup.Create(config.DataFolder, train, logger);
 
     /// <summary>Loads the MNIST training split, fetching it first when asked.</summary>
     public static MnistDataset LoadData(string folder, bool fetch)

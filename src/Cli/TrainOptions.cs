@@ -47,6 +47,19 @@ public sealed class TrainOptions
             DefaultValueFactory = _ => _defaults.MonitorEvery,
         };
         MonitorEvery.Validators.Add(result => RequireAtLeast(result, 0, "0 (off) or more"));
+        QualityEvery = new Option<int>("--quality-every")
+        {
+            Description = "Score sample quality (FD, class coverage) every N epochs and after the " +
+                "last (0: off). The first use trains the MNIST classifier once, about a minute.",
+            DefaultValueFactory = _ => _defaults.QualityEvery,
+        };
+        QualityEvery.Validators.Add(result => RequireAtLeast(result, 0, "0 (off) or more"));
+        QualitySamples = new Option<int>("--quality-samples")
+        {
+            Description = "Generated images per quality score.",
+            DefaultValueFactory = _ => _defaults.QualitySamples,
+        };
+        QualitySamples.Validators.Add(result => RequireAtLeast(result, 2, "at least 2"));
         SoftLabels = new Option<bool>("--soft-labels")
         {
             Description = "Draw D's targets per sample from the --real-labels and --fake-labels ranges.",
@@ -114,6 +127,12 @@ public sealed class TrainOptions
     /// <summary>--monitor-every</summary>
     public Option<int> MonitorEvery { get; }
 
+    /// <summary>--quality-every</summary>
+    public Option<int> QualityEvery { get; }
+
+    /// <summary>--quality-samples</summary>
+    public Option<int> QualitySamples { get; }
+
     /// <summary>--soft-labels</summary>
     public Option<bool> SoftLabels { get; }
 
@@ -139,6 +158,7 @@ public sealed class TrainOptions
     public IEnumerable<Option> ConfigOptions =>
     [
         Model, Data, Output, Epochs, BatchSize, LearningRate, Seed, TrainSamples, MonitorEvery,
+        QualityEvery, QualitySamples,
         .. Architecture.All, WarmStart, PretrainDiscriminatorSteps, SoftLabels, RealLabels,
         FakeLabels, ReverseLabels, FlipLabels, GeneratorLoss,
     ];
@@ -172,6 +192,8 @@ public sealed class TrainOptions
             Seed = Pick(Seed, baseline.Seed),
             TrainSamples = Pick(TrainSamples, baseline.TrainSamples),
             MonitorEvery = Pick(MonitorEvery, baseline.MonitorEvery),
+            QualityEvery = Pick(QualityEvery, baseline.QualityEvery),
+            QualitySamples = Pick(QualitySamples, baseline.QualitySamples),
             Architecture = Architecture.Apply(parsed, baseline.Architecture),
             WarmStart = Pick(WarmStart, baseline.WarmStart),
             PretrainDiscriminatorSteps = Pick(PretrainDiscriminatorSteps, baseline.PretrainDiscriminatorSteps),

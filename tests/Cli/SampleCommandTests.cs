@@ -11,7 +11,7 @@ public sealed class SampleCommandTests : IDisposable
     {
         string runFolder = _mnist.File("run");
         CliRunner.Run(
-            "train", "--model", "mlp", "--data", _mnist.Folder, "--out", runFolder,
+            "train", "--quality-every", "0", "--model", "mlp", "--data", _mnist.Folder, "--out", runFolder,
             "--epochs", "1", "--batch-size", "16");
         string grid = _mnist.File("grid.png");
 

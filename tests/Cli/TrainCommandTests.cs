@@ -15,7 +15,7 @@ public sealed class TrainCommandTests : IDisposable
     [InlineData("--train-samples", "-5")]
     public void Train_InvalidValue_ExitsWithUsageError(string option, string value)
     {
-        var (exitCode, _, error) = CliRunner.Run("train", "--data", _mnist.Folder, option, value);
+        var (exitCode, _, error) = CliRunner.Run("train", "--quality-every", "0", "--data", _mnist.Folder, option, value);
 
         Assert.Equal(ExitCodes.InvalidUsage, exitCode);
         Assert.Contains(option, error);
@@ -25,7 +25,7 @@ public sealed class TrainCommandTests : IDisposable
     [Fact]
     public void Train_UnknownOption_ExitsWithUsageError()
     {
-        var (exitCode, _, error) = CliRunner.Run("train", "--epoch", "3");
+        var (exitCode, _, error) = CliRunner.Run("train", "--quality-every", "0", "--epoch", "3");
 
         Assert.Equal(ExitCodes.InvalidUsage, exitCode);
         Assert.Contains("--epoch", error);
@@ -34,7 +34,7 @@ public sealed class TrainCommandTests : IDisposable
     [Fact]
     public void Train_UnknownModel_ExitsWithUsageError()
     {
-        var (exitCode, _, error) = CliRunner.Run("train", "--model", "resnet");
+        var (exitCode, _, error) = CliRunner.Run("train", "--quality-every", "0", "--model", "resnet");
 
         Assert.Equal(ExitCodes.InvalidUsage, exitCode);
         Assert.Contains("resnet", error);
@@ -45,7 +45,7 @@ public sealed class TrainCommandTests : IDisposable
     {
         string missing = _mnist.File("absent");
 
-        var (exitCode, _, error) = CliRunner.Run("train", "--data", missing);
+        var (exitCode, _, error) = CliRunner.Run("train", "--quality-every", "0", "--data", missing);
 
         Assert.Equal(ExitCodes.InvalidUsage, exitCode);
         Assert.Contains(missing, error);
@@ -60,7 +60,7 @@ public sealed class TrainCommandTests : IDisposable
         string runFolder = _mnist.File("run");
 
         var (exitCode, _, error) = CliRunner.Run(
-            "train", "--data", _mnist.Folder, "--out", runFolder);
+            "train", "--quality-every", "0", "--data", _mnist.Folder, "--out", runFolder);
 
         Assert.Equal(ExitCodes.Failure, exitCode);
         Assert.Contains("train-images-idx3-ubyte", error);
@@ -70,7 +70,7 @@ public sealed class TrainCommandTests : IDisposable
     [Fact]
     public void Help_ListsTrainOptions()
     {
-        var (exitCode, output, _) = CliRunner.Run("train", "--help");
+        var (exitCode, output, _) = CliRunner.Run("train", "--quality-every", "0", "--help");
 
         Assert.Equal(ExitCodes.Success, exitCode);
         Assert.Contains("--batch-size", output);
@@ -84,7 +84,7 @@ public sealed class TrainCommandTests : IDisposable
         string runFolder = _mnist.File("run");
 
         var (exitCode, output, error) = CliRunner.Run(
-            "train", "--data", _mnist.Folder, "--out", runFolder, "--epochs", "2",
+            "train", "--quality-every", "0", "--data", _mnist.Folder, "--out", runFolder, "--epochs", "2",
             "--batch-size", "16", "--threads", "1");
 
         Assert.True(exitCode == ExitCodes.Success, error);

@@ -16,7 +16,7 @@ public sealed class TrainConfigOptionTests : IDisposable
     [InlineData("--monitor-every", "-1")]
     public void Train_InvalidTrickValue_ExitsWithUsageError(string option, string value)
     {
-        var (exitCode, _, error) = CliRunner.Run("train", "--data", _mnist.Folder, option, value);
+        var (exitCode, _, error) = CliRunner.Run("train", "--quality-every", "0", "--data", _mnist.Folder, option, value);
 
         Assert.Equal(ExitCodes.InvalidUsage, exitCode);
         Assert.Contains(option, error);
@@ -28,7 +28,7 @@ public sealed class TrainConfigOptionTests : IDisposable
         string path = _mnist.File("config.json");
         File.WriteAllText(path, """{ "epochs": 1, "softLabel": true }""");
 
-        var (exitCode, _, error) = CliRunner.Run("train", "--config", path);
+        var (exitCode, _, error) = CliRunner.Run("train", "--quality-every", "0", "--config", path);
 
         Assert.Equal(ExitCodes.InvalidUsage, exitCode);
         Assert.Contains("softLabel", error);
@@ -43,7 +43,7 @@ public sealed class TrainConfigOptionTests : IDisposable
             { "dataFolder": "{{_mnist.Folder}}", "labels": { "realLow": 0.95, "realHigh": 0.9 } }
             """);
 
-        var (exitCode, _, error) = CliRunner.Run("train", "--config", path);
+        var (exitCode, _, error) = CliRunner.Run("train", "--quality-every", "0", "--config", path);
 
         Assert.Equal(ExitCodes.InvalidUsage, exitCode);
         Assert.Contains("labels.RealLow", error);
@@ -59,7 +59,7 @@ public sealed class TrainConfigOptionTests : IDisposable
             """);
 
         var (exitCode, _, error) = CliRunner.Run(
-            "train", "--config", path, "--epochs", "1", "--out", runFolder, "--soft-labels");
+            "train", "--quality-every", "0", "--config", path, "--epochs", "1", "--out", runFolder, "--soft-labels");
 
         Assert.True(exitCode == ExitCodes.Success, error);
         using var written = JsonDocument.Parse(File.ReadAllText(Path.Combine(runFolder, "config.json")));
@@ -71,7 +71,7 @@ public sealed class TrainConfigOptionTests : IDisposable
     [Fact]
     public void Resume_FolderWithoutRun_ExitsWithUsageError()
     {
-        var (exitCode, _, error) = CliRunner.Run("train", "--resume", _mnist.Folder);
+        var (exitCode, _, error) = CliRunner.Run("train", "--quality-every", "0", "--resume", _mnist.Folder);
 
         Assert.Equal(ExitCodes.InvalidUsage, exitCode);
         Assert.Contains("not a run folder", error);
@@ -82,12 +82,12 @@ public sealed class TrainConfigOptionTests : IDisposable
     {
         string runFolder = _mnist.File("run");
         CliRunner.Run(
-            "train", "--data", _mnist.Folder, "--out", runFolder, "--epochs", "1",
+            "train", "--quality-every", "0", "--data", _mnist.Folder, "--out", runFolder, "--epochs", "1",
             "--batch-size", "16");
         string configPath = Path.Combine(runFolder, "config.json");
         File.WriteAllText(configPath, File.ReadAllText(configPath).Replace("\"epochs\": 1", "\"epochs\": 2"));
 
-        var (exitCode, output, error) = CliRunner.Run("train", "--resume", runFolder);
+        var (exitCode, output, error) = CliRunner.Run("train", "--quality-every", "0", "--resume", runFolder);
 
         Assert.True(exitCode == ExitCodes.Success, error);
         Assert.True(File.Exists(Path.Combine(runFolder, "samples", "epoch-0002.png")));

@@ -7,6 +7,7 @@ using NativeGan.Gan.Data;
 using NativeGan.Gan.Images;
 using NativeGan.Gan.Models;
 using NativeGan.Gan.Monitoring;
+using NativeGan.Gan.Quality;
 using NativeGan.Gan.Reports;
 using NativeGan.Gan.Vae;
 using NativeGan.Nn;
@@ -33,10 +34,20 @@ public sealed class GanTrainer
     private readonly GanStep _step;
     private readonly GradientMonitor _monitor;
     private readonly Rng _pretrainShuffleRng;
+    private readonly QualityEvaluator? _quality;
 
-    /// <summary>Creates the models and optimizers; nothing is written until <see cref="Run"/>.</summary>
-    public GanTrainer(TrainingConfig config, MnistDataset data, ILogger? logger = null)
+    /// <summary>
+    /// Creates the models and optimizers; nothing is written until <see cref="Run"/>. With a
+    /// <paramref name="quality"/> evaluator, sample quality is scored every
+    /// <see cref="TrainingConfig.QualityEvery"/> epochs into quality.csv.
+    /// </summary>
+    public GanTrainer(
+        TrainingConfig config,
+        MnistDataset data,
+        ILogger? logger = null,
+        QualityEvaluator? quality = null)
     {
+        _quality = quality;
         config.Validate();
         _config = config;
         _data = data;
@@ -220,6 +231,7 @@ public sealed class GanTrainer
             epochs.Add(summary);
             CompletedEpochs = epoch;
             AtomicFile.WriteAllText(_folder.EpochsPath, EpochLog.Format(epochs, _folder.Root));
+            ScoreQuality(epoch);
             WriteReport();
             _logger.LogInformation(
                 "Epoch {Epoch}/{Epochs}: loss_d {LossD:F4} loss_g {LossG:F4} D(x) {DReal:F3} " +
@@ -299,6 +311,25 @@ public sealed class GanTrainer
             epoch, steps, seconds, sums[0] / steps, sums[1] / steps, sums[2] / steps,
             sums[3] / steps, gridPath, checkpointPath);
         return (summary, globalStep);
+    }
+
+    private void ScoreQuality(int epoch)
+    {
+        if (_quality is null || _config.QualityEvery == 0 ||
+            (epoch % _config.QualityEvery != 0 && epoch != _config.Epochs))
+        {
+            return;
+        }
+
+        var clock = Stopwatch.StartNew();
+        QualityScore score = _quality.Evaluate(Generator, _config.QualitySamples, _config.Seed);
+        string path = QualityCsv.PathIn(_folder);
+        QualityCsv.Merge(path, [new EpochQuality(epoch, score)]);
+        _logger.LogInformation(
+            "Epoch {Epoch} quality: FD {Fd:F2}, class coverage entropy {Entropy:F3} of 2.303, " +
+            "{Samples} samples scored in {Seconds:F1} s",
+            epoch, score.FrechetDistance, score.CoverageEntropy, _config.QualitySamples,
+            clock.Elapsed.TotalSeconds);
     }
 
     // The report is for people: a failure to draw it is logged, and training goes on.

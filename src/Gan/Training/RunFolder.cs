@@ -96,8 +96,11 @@ public sealed class RunFolder(string root)
                 File.Delete(path);
             }
 
+            File.Delete(Path.Combine(Root, "quality.csv"));
+            File.Delete(Path.Combine(Root, "report.md"));
             DeleteFolder(SamplesFolder);
             DeleteFolder(CheckpointsFolder);
+            DeleteFolder(Path.Combine(Root, "plots"));
         }
 
         Directory.CreateDirectory(SamplesFolder);

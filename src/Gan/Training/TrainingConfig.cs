@@ -52,6 +52,12 @@ public sealed record TrainingConfig
     /// <summary>Per-layer gradient and weight norms are recorded every this many steps; 0 turns them off.</summary>
     public int MonitorEvery { get; init; } = 50;
 
+    /// <summary>Sample quality (FD, class coverage) is scored every this many epochs; 0 turns it off.</summary>
+    public int QualityEvery { get; init; } = 1;
+
+    /// <summary>Generated images per quality score.</summary>
+    public int QualitySamples { get; init; } = 10_000;
+
     /// <summary>Activations, widths, batch norm and dropout around the reference model.</summary>
     public ArchitectureOptions Architecture { get; init; } = new();
 
@@ -89,6 +95,8 @@ public sealed record TrainingConfig
         Require(SampleCount >= 1, nameof(SampleCount), SampleCount, "must be at least 1");
         Require(LogEvery >= 1, nameof(LogEvery), LogEvery, "must be at least 1");
         Require(MonitorEvery >= 0, nameof(MonitorEvery), MonitorEvery, "must be 0 (off) or more");
+        Require(QualityEvery >= 0, nameof(QualityEvery), QualityEvery, "must be 0 (off) or more");
+        Require(QualitySamples >= 2, nameof(QualitySamples), QualitySamples, "must be at least 2");
         Require(
             PretrainDiscriminatorSteps >= 0,
             nameof(PretrainDiscriminatorSteps), PretrainDiscriminatorSteps, "must be 0 (off) or more");
