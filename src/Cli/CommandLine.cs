@@ -67,6 +67,7 @@ public static class CommandLine
         root.Add(TrainCommand.Create());
         root.Add(VaeCommand.Create());
         root.Add(SampleCommand.Create());
+        root.Add(AblateCommand.Create());
         root.Add(FetchCommand.Create());
         root.Add(EvalCommand.Create());
         return root;
