@@ -2,7 +2,7 @@ using NativeGan.Gan.Training;
 
 namespace NativeGan.Gan.Ablation;
 
-/// <summary>The arms that `nativegan ablate` knows: the baseline and one arm per training trick.</summary>
+/// <summary>Catalog of the arms of `nativegan ablate`: the baseline and one arm per training trick.</summary>
 public static class AblationVariants
 {
     /// <summary>Steps of D pre-training in the warm-start arm.</summary>

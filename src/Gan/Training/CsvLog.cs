@@ -20,13 +20,13 @@ public static class CsvLog
         }
 
         string[] lines = File.ReadAllLines(path);
-        var kept = new List<string>(lines.Length);
+        var remaining = new List<string>(lines.Length);
         for (int i = 0; i < lines.Length; i++)
         {
             string line = lines[i];
             if (i == 0)
             {
-                kept.Add(line);
+                remaining.Add(line);
                 continue;
             }
 
@@ -47,10 +47,10 @@ public static class CsvLog
 
             if (step <= lastStep)
             {
-                kept.Add(line);
+                remaining.Add(line);
             }
         }
 
-        AtomicFile.WriteAllText(path, string.Join('\n', kept) + "\n");
+        AtomicFile.WriteAllText(path, string.Join('\n', remaining) + "\n");
     }
 }

@@ -28,9 +28,9 @@ public static class VaeCheckpoint
     }
 
     /// <summary>
-    /// Copies the decoder of a VAE checkpoint into <paramref name="generator"/>. The file
-    /// must be a VAE checkpoint whose decoder has exactly G's parameter names and shapes;
-    /// otherwise the error names the file and the mismatch, and G is unchanged.
+    /// Copies the decoder of a VAE checkpoint into <paramref name="generator"/>. The decoder
+    /// must have exactly G's parameter names and shapes. Otherwise G is unchanged, and the
+    /// error names the file and the mismatch.
     /// </summary>
     public static void LoadDecoderInto(string path, ImageGenerator generator)
     {
