@@ -20,8 +20,8 @@ public class GanStepBenchmarks
     private GanStep? _step;
     private Tensor _batch = new(0);
 
-    /// <summary>Reference model: "mlp".</summary>
-    [Params("mlp")]
+    /// <summary>Reference model: "mlp" or "dcgan".</summary>
+    [Params("mlp", "dcgan")]
     public string Model { get; set; } = "mlp";
 
     /// <summary>Images per step.</summary>

@@ -33,15 +33,15 @@ public static class AblateCommand
             Description = "Comma-separated seeds; each arm is trained once per seed.",
             DefaultValueFactory = _ => "1,2,3",
         };
-        var epochs = Positive("--epochs", "Epochs of each run.", 3);
-        var batchSize = Positive("--batch-size", "Images per step.", 128);
+        var epochs = IntOptions.Positive("--epochs", "Epochs of each run.", 3);
+        var batchSize = IntOptions.Positive("--batch-size", "Images per step.", 128);
         var trainSamples = new Option<int>("--train-samples")
         {
             Description = "Use only the first N training images (0: all 60,000).",
             DefaultValueFactory = _ => 0,
         };
-        var qualitySamples = Positive("--quality-samples", "Generated images per quality score.", 5000);
-        var vaeEpochs = Positive("--vae-epochs", "Epochs of the VAE for the warm-start arm.", 3);
+        var qualitySamples = IntOptions.Positive("--quality-samples", "Generated images per quality score.", 5000);
+        var vaeEpochs = IntOptions.Positive("--vae-epochs", "Epochs of the VAE for the warm-start arm.", 3);
         var data = new Option<string>("--data")
         {
             Description = "Folder holding the four MNIST IDX files.",
@@ -53,7 +53,7 @@ public static class AblateCommand
             Description = "Ablation folder; finished runs in it are reused.",
             DefaultValueFactory = _ => "runs/ablation",
         };
-        var threads = Positive("--threads", "CPU threads for the kernels.", Environment.ProcessorCount);
+        var threads = IntOptions.Positive("--threads", "CPU threads for the kernels.", Environment.ProcessorCount);
         var command = new Command(
             "ablate",
             "Train a baseline and each training trick over several seeds; write a table of final " +
@@ -140,22 +140,5 @@ public static class AblateCommand
         }
 
         return seeds;
-    }
-
-    private static Option<int> Positive(string name, string description, int defaultValue)
-    {
-        var option = new Option<int>(name)
-        {
-            Description = description,
-            DefaultValueFactory = _ => defaultValue,
-        };
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError($"Invalid {name} {result.GetValueOrDefault<int>()}: it must be at least 1.");
-            }
-        });
-        return option;
     }
 }

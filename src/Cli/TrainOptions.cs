@@ -27,39 +27,39 @@ public sealed class TrainOptions
         Output = Text(
             "--out", "Run folder for config, metrics, sample grids and checkpoints.",
             _defaults.OutputFolder);
-        Epochs = PositiveInt("--epochs", "Number of passes over the training images.", _defaults.Epochs);
-        BatchSize = PositiveInt("--batch-size", "Images per training step.", _defaults.BatchSize);
+        Epochs = IntOptions.Positive("--epochs", "Number of passes over the training images.", _defaults.Epochs);
+        BatchSize = IntOptions.Positive("--batch-size", "Images per training step.", _defaults.BatchSize);
         LearningRate = Probability("--lr", "Adam learning rate of G and D.", _defaults.LearningRate, allowOne: false);
         Seed = new Option<ulong>("--seed")
         {
             Description = "Seed of the weights, shuffling, noise and labels; the same seed gives the same run.",
             DefaultValueFactory = _ => _defaults.Seed,
         };
-        TrainSamples = new Option<int>("--train-samples")
-        {
-            Description = "Use only the first N training images (0: all 60,000).",
-            DefaultValueFactory = _ => 0,
-        };
-        TrainSamples.Validators.Add(result => RequireAtLeast(result, 0, "0 (all) or more"));
-        MonitorEvery = new Option<int>("--monitor-every")
-        {
-            Description = "Record per-layer gradient and weight norms every N steps (0: off).",
-            DefaultValueFactory = _ => _defaults.MonitorEvery,
-        };
-        MonitorEvery.Validators.Add(result => RequireAtLeast(result, 0, "0 (off) or more"));
-        QualityEvery = new Option<int>("--quality-every")
-        {
-            Description = "Score sample quality (FD, class coverage) every N epochs and after the " +
+        TrainSamples = IntOptions.AtLeast(
+            "--train-samples",
+            "Use only the first N training images (0: all 60,000).",
+            0,
+            0,
+            "0 (all) or more");
+        MonitorEvery = IntOptions.AtLeast(
+            "--monitor-every",
+            "Record per-layer gradient and weight norms every N steps (0: off).",
+            _defaults.MonitorEvery,
+            0,
+            "0 (off) or more");
+        QualityEvery = IntOptions.AtLeast(
+            "--quality-every",
+            "Score sample quality (FD, class coverage) every N epochs and after the " +
                 "last (0: off). The first use trains the MNIST classifier once, about a minute.",
-            DefaultValueFactory = _ => _defaults.QualityEvery,
-        };
-        QualityEvery.Validators.Add(result => RequireAtLeast(result, 0, "0 (off) or more"));
-        QualitySamples = new Option<int>("--quality-samples")
-        {
-            Description = "Generated images per quality score.",
-            DefaultValueFactory = _ => _defaults.QualitySamples,
-        };
-        QualitySamples.Validators.Add(result => RequireAtLeast(result, 2, "at least 2"));
+            _defaults.QualityEvery,
+            0,
+            "0 (off) or more");
+        QualitySamples = IntOptions.AtLeast(
+            "--quality-samples",
+            "Generated images per quality score.",
+            _defaults.QualitySamples,
+            2,
+            "at least 2");
         SoftLabels = new Option<bool>("--soft-labels")
         {
             Description = "Draw D's targets per sample from the --real-labels and --fake-labels ranges.",
@@ -82,13 +82,13 @@ public sealed class TrainOptions
         {
             Description = "VAE checkpoint (from `nativegan vae`) whose decoder initializes G.",
         };
-        PretrainDiscriminatorSteps = new Option<int>("--pretrain-d-steps")
-        {
-            Description = "Train D alone for N steps against the initial G before both train.",
-            DefaultValueFactory = _ => 0,
-        };
-        PretrainDiscriminatorSteps.Validators.Add(result => RequireAtLeast(result, 0, "0 (off) or more"));
-        Threads = PositiveInt("--threads", "CPU threads for the kernels.", Environment.ProcessorCount);
+        PretrainDiscriminatorSteps = IntOptions.AtLeast(
+            "--pretrain-d-steps",
+            "Train D alone for N steps against the initial G before both train.",
+            0,
+            0,
+            "0 (off) or more");
+        Threads = IntOptions.Positive("--threads", "CPU threads for the kernels.", Environment.ProcessorCount);
     }
 
     /// <summary>--activation, --g-widths, --d-widths, --batch-norm, --dropout</summary>
@@ -219,17 +219,6 @@ public sealed class TrainOptions
     private static Option<string> Text(string name, string description, string defaultValue) =>
         new(name) { Description = description, DefaultValueFactory = _ => defaultValue };
 
-    private static Option<int> PositiveInt(string name, string description, int defaultValue)
-    {
-        var option = new Option<int>(name)
-        {
-            Description = description,
-            DefaultValueFactory = _ => defaultValue,
-        };
-        option.Validators.Add(result => RequireAtLeast(result, 1, "at least 1"));
-        return option;
-    }
-
     private static Option<float> Probability(
         string name, string description, float defaultValue, bool allowOne)
     {
@@ -285,15 +274,5 @@ public sealed class TrainOptions
         }
 
         return (low, high);
-    }
-
-    private static void RequireAtLeast(OptionResult result, int minimum, string rule)
-    {
-        int value = result.GetValueOrDefault<int>();
-        if (value < minimum)
-        {
-            string name = result.Option.Name;
-            result.AddError($"Invalid {name} {value}: it must be {rule}.");
-        }
     }
 }

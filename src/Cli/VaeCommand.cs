@@ -30,8 +30,8 @@ public static class VaeCommand
             Description = "Run folder for grids, metrics and checkpoints.",
             DefaultValueFactory = _ => defaults.OutputFolder,
         };
-        var epochs = Positive("--epochs", "Number of passes over the training images.", defaults.Epochs);
-        var batchSize = Positive("--batch-size", "Images per step.", defaults.BatchSize);
+        var epochs = IntOptions.Positive("--epochs", "Number of passes over the training images.", defaults.Epochs);
+        var batchSize = IntOptions.Positive("--batch-size", "Images per step.", defaults.BatchSize);
         var learningRate = new Option<float>("--lr")
         {
             Description = "Adam learning rate.",
@@ -60,7 +60,7 @@ public static class VaeCommand
         };
         var fetch = new Option<bool>("--fetch") { Description = "Fetch MNIST first if it is missing." };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace an existing run." };
-        var threads = Positive("--threads", "CPU threads for the kernels.", Environment.ProcessorCount);
+        var threads = IntOptions.Positive("--threads", "CPU threads for the kernels.", Environment.ProcessorCount);
         var architecture = new ArchitectureCliOptions();
 
         var command = new Command(
@@ -133,22 +133,5 @@ public static class VaeCommand
                 result = trainer.Run(overwrite);
             });
         return result;
-    }
-
-    private static Option<int> Positive(string name, string description, int defaultValue)
-    {
-        var option = new Option<int>(name)
-        {
-            Description = description,
-            DefaultValueFactory = _ => defaultValue,
-        };
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError($"Invalid {name} {result.GetValueOrDefault<int>()}: it must be at least 1.");
-            }
-        });
-        return option;
     }
 }
