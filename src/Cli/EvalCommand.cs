@@ -31,7 +31,8 @@ public static class EvalCommand
         };
         var samples = new Option<int>("--samples")
         {
-            Description = "Generated images scored per checkpoint.",
+            Description = "Generated images scored per checkpoint. The FD of fewer images is " +
+                "biased upward, so compare scores of equal counts.",
             DefaultValueFactory = _ => QualityEvaluator.DefaultSampleCount,
         };
         samples.Validators.Add(result =>
@@ -94,6 +95,13 @@ public static class EvalCommand
         string runPath, string? dataOption, int sampleCount, int? onlyEpoch, ulong seed)
     {
         var run = new RunFolder(runPath);
+        if (!Directory.Exists(run.Root))
+        {
+            throw new UsageException(
+                $"Run folder {run.Root} does not exist. Pass the --out folder of an earlier " +
+                "`nativegan train`.");
+        }
+
         if (!run.ContainsRun)
         {
             throw new UsageException(
@@ -112,19 +120,9 @@ public static class EvalCommand
         }
 
         MnistDataset train = MnistDataset.Load(dataFolder, MnistSplit.Train);
-        MnistDataset test = MnistDataset.Load(dataFolder, MnistSplit.Test);
         using var logging = ConsoleLogging.Create();
         ILogger logger = logging.CreateLogger("eval");
-        TrainedClassifier classifier = ClassifierFile.LoadOrTrain(
-            ClassifierFile.DefaultPath(dataFolder), train, test, logger: logger);
-        if (classifier.TestAccuracy < 0.99)
-        {
-            logger.LogWarning(
-                "The classifier's test accuracy is {Accuracy:F2}%, below 99%, so its features " +
-                "describe digits less well and the scores are less reliable", 100 * classifier.TestAccuracy);
-        }
-
-        var evaluator = QualityEvaluator.Create(classifier.Classifier, test);
+        var (evaluator, classifier) = QualitySetup.CreateWithClassifier(dataFolder, train, logger);
         int floorCount = Math.Min(QualityEvaluator.DefaultSampleCount, train.Count);
         QualityScore floor = evaluator.EvaluateImages(train, floorCount);
 
@@ -139,7 +137,8 @@ public static class EvalCommand
             logger.LogInformation(
                 "epoch {Epoch}: FD {Distance:F3}, coverage entropy {Entropy:F3} ({Count} " +
                 "samples, {Seconds:F1} s)",
-                e, score.FrechetDistance, score.CoverageEntropy, sampleCount, clock.Elapsed.TotalSeconds);
+                e, score.FrechetDistance, score.CoverageEntropy, sampleCount,
+                clock.Elapsed.TotalSeconds);
         }
 
         string csvPath = QualityCsv.PathIn(run);
@@ -203,7 +202,8 @@ public static class EvalCommand
         CommandLine.Output.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"real: {floorCount} MNIST training images against the test set, the floor that " +
             $"real digits reach (entropy of ten equal shares: ln 10 = 2.303). Classifier test " +
-            $"accuracy {100 * classifier.TestAccuracy:F2}% ({classifier.Path}). Wrote {csvPath}.")));
+            $"accuracy {100 * classifier.TestAccuracy:F2}% ({classifier.Path}). " +
+            $"Wrote {csvPath}.")));
     }
 
     private static string FormatShares(IReadOnlyList<double> shares) =>

@@ -11,7 +11,12 @@ public static class QualitySetup
     /// Loads the classifier cached in <paramref name="dataFolder"/>, training it first when
     /// there is none, and returns the evaluator with the test set as reference.
     /// </summary>
-    public static QualityEvaluator Create(string dataFolder, MnistDataset train, ILogger logger)
+    public static QualityEvaluator Create(string dataFolder, MnistDataset train, ILogger logger) =>
+        CreateWithClassifier(dataFolder, train, logger).Evaluator;
+
+    /// <summary>Does what <see cref="Create"/> does and also returns the classifier with its test accuracy.</summary>
+    public static (QualityEvaluator Evaluator, TrainedClassifier Classifier) CreateWithClassifier(
+        string dataFolder, MnistDataset train, ILogger logger)
     {
         MnistDataset test = MnistDataset.Load(dataFolder, MnistSplit.Test);
         TrainedClassifier classifier = ClassifierFile.LoadOrTrain(
@@ -24,6 +29,6 @@ public static class QualitySetup
                 100 * classifier.TestAccuracy);
         }
 
-        return QualityEvaluator.Create(classifier.Classifier, test);
+        return (QualityEvaluator.Create(classifier.Classifier, test), classifier);
     }
 }

@@ -30,7 +30,9 @@ public sealed class ClassCoverage
     /// <summary>Number of images predicted as each class.</summary>
     public IReadOnlyList<long> Counts => _counts;
 
-    /// <summary>Counts the predicted class of each row of <paramref name="logits"/>: (N, ClassCount).</summary>
+    /// <summary>
+    /// Counts the predicted class of each row of <paramref name="logits"/>: (N, ClassCount).
+    /// </summary>
     /// <exception cref="ArgumentException">The logits are not (N, ClassCount).</exception>
     public void Add(Tensor logits)
     {
@@ -66,7 +68,9 @@ public sealed class ClassCoverage
     /// <summary>Returns the entropy of <see cref="Shares"/> in nats.</summary>
     public double Entropy() => EntropyOf(Shares());
 
-    /// <summary>Returns -sum p ln p in nats over <paramref name="shares"/>, with 0 ln 0 = 0.</summary>
+    /// <summary>
+    /// Returns -sum p ln p in nats over <paramref name="shares"/>, with 0 ln 0 = 0.
+    /// </summary>
     public static double EntropyOf(ReadOnlySpan<double> shares)
     {
         double entropy = 0;

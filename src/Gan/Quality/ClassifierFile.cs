@@ -11,7 +11,8 @@ namespace NativeGan.Gan.Quality;
 /// <param name="Classifier">The network, in evaluation mode.</param>
 /// <param name="TestAccuracy">Share of MNIST test images classified correctly, 0 to 1.</param>
 /// <param name="Path">File the weights were loaded from or saved to.</param>
-public sealed record TrainedClassifier(MnistClassifier Classifier, double TestAccuracy, string Path);
+public sealed record TrainedClassifier(
+    MnistClassifier Classifier, double TestAccuracy, string Path);
 
 /// <summary>
 /// Cache of the trained MNIST classifier in a safetensors file, with metadata "format",
@@ -20,7 +21,9 @@ public sealed record TrainedClassifier(MnistClassifier Classifier, double TestAc
 /// </summary>
 public static class ClassifierFile
 {
-    /// <summary>Value of the "format" metadata entry; a new architecture gets a new value.</summary>
+    /// <summary>
+    /// Value of the "format" metadata entry; a new architecture gets a new value.
+    /// </summary>
     public const string Format = "nativegan-mnist-classifier-v1";
 
     /// <summary>
@@ -57,8 +60,8 @@ public static class ClassifierFile
 
     /// <summary>Loads a classifier written by <see cref="Save"/>.</summary>
     /// <exception cref="InvalidDataException">
-    /// The file is damaged, has another format tag, or holds another architecture. The
-    /// message names the file and says to delete it, so that a new classifier is trained.
+    /// The file is damaged, has another format tag, or contains another architecture. The
+    /// message names the file and the fix: delete it, so that a new classifier is trained.
     /// </exception>
     public static TrainedClassifier Load(string path)
     {

@@ -21,7 +21,9 @@ public static class ClassifierTrainer
     /// Trains a new classifier from <paramref name="options"/>.Seed, logging one line every
     /// LogEvery steps and the test accuracy after each epoch.
     /// </summary>
-    /// <returns>The classifier, in evaluation mode, and its accuracy on <paramref name="test"/>.</returns>
+    /// <returns>
+    /// The classifier, in evaluation mode, and its accuracy on <paramref name="test"/>.
+    /// </returns>
     public static (MnistClassifier Classifier, double TestAccuracy) Train(
         MnistDataset train,
         MnistDataset test,
@@ -31,7 +33,14 @@ public static class ClassifierTrainer
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(test);
+        ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        if (train.Count == 0)
+        {
+            throw new ArgumentException(
+                "Cannot train the classifier on a dataset of 0 images.", nameof(train));
+        }
+
         logger ??= NullLogger.Instance;
 
         var classifier = new MnistClassifier(new Rng(options.Seed));
@@ -70,30 +79,39 @@ public static class ClassifierTrainer
                 loss.Backward();
                 optimizer.Step();
 
-                lossSum += loss.Value.Item() * count;
+                float lossValue = loss.Value.Item();
+                if (!float.IsFinite(lossValue))
+                {
+                    throw new InvalidOperationException(
+                        $"Classifier training diverged: the loss is {lossValue} at epoch {epoch} " +
+                        $"step {step + 1}. Lower the learning rate {optimizer.LearningRate}.");
+                }
+
+                lossSum += lossValue * count;
                 correct += CountCorrect(logits.Value, labels.AsSpan(0, count));
                 seen += count;
                 if ((step + 1) % options.LogEvery == 0 || step + 1 == steps)
                 {
                     logger.LogInformation(
                         "classifier epoch {Epoch}/{Epochs} step {Step}/{Steps} loss {Loss:F4} " +
-                        "train accuracy {Accuracy:P2} {Rate:F0} images/s",
+                        "train accuracy {Accuracy:F2}% {Rate:F0} images/s",
                         epoch, options.Epochs, step + 1, steps, lossSum / seen,
-                        (double)correct / seen, seen / clock.Elapsed.TotalSeconds);
+                        100.0 * correct / seen, seen / clock.Elapsed.TotalSeconds);
                 }
             }
 
             accuracy = Accuracy(classifier, test);
             logger.LogInformation(
-                "classifier epoch {Epoch}/{Epochs}: test accuracy {Accuracy:P2}, learning rate " +
+                "classifier epoch {Epoch}/{Epochs}: test accuracy {Accuracy:F2}%, learning rate " +
                 "{LearningRate:G3}, {Seconds:F1} s",
-                epoch, options.Epochs, accuracy, optimizer.LearningRate, clock.Elapsed.TotalSeconds);
+                epoch, options.Epochs, 100 * accuracy, optimizer.LearningRate,
+                clock.Elapsed.TotalSeconds);
             optimizer.LearningRate *= options.LearningRateDecay;
         }
 
         logger.LogInformation(
-            "classifier trained in {Seconds:F1} s: test accuracy {Accuracy:P2}",
-            total.Elapsed.TotalSeconds, accuracy);
+            "classifier trained in {Seconds:F1} s: test accuracy {Accuracy:F2}%",
+            total.Elapsed.TotalSeconds, 100 * accuracy);
         classifier.Eval();
         return (classifier, accuracy);
     }

@@ -24,7 +24,9 @@ public sealed record ClassifierTrainingOptions
     /// <summary>A progress line is logged every this many steps.</summary>
     public int LogEvery { get; init; } = 100;
 
-    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid setting.</summary>
+    /// <summary>
+    /// Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid setting.
+    /// </summary>
     public void Validate()
     {
         Require(Epochs >= 1, nameof(Epochs), Epochs, "at least 1");

@@ -10,7 +10,9 @@ public sealed class FeatureStatistics
     /// <param name="mean">Mean vector of length d.</param>
     /// <param name="covariance">Symmetric d x d covariance, row-major.</param>
     /// <param name="count">Number of vectors the statistics were computed from.</param>
-    /// <exception cref="ArgumentException">The covariance is not d x d or not symmetric.</exception>
+    /// <exception cref="ArgumentException">
+    /// The covariance is not d x d or not symmetric.
+    /// </exception>
     public FeatureStatistics(double[] mean, double[] covariance, long count)
     {
         ArgumentNullException.ThrowIfNull(mean);

@@ -1,14 +1,19 @@
 namespace NativeGan.Gan.Quality;
 
 /// <summary>
-/// Frechet distance between two Gaussians fitted to feature vectors, the formula of FID
-/// (Heusel et al., 2017): |mu1 - mu2|^2 + Tr(S1 + S2 - 2 (S1 S2)^(1/2)), in double.
+/// Frechet distance between two Gaussians fitted to feature vectors, the formula of the
+/// Frechet Inception Distance (FID): |mu1 - mu2|^2 + Tr(S1 + S2 - 2 (S1 S2)^(1/2)), in double.
 /// </summary>
 /// <remarks>
 /// Tr((S1 S2)^(1/2)) is the sum of the square roots of the eigenvalues of
-/// sqrt(S1) S2 sqrt(S1), a symmetric positive semi-definite matrix similar to S1 S2, so
-/// both square roots come from symmetric eigen-decompositions and no complex arithmetic is
-/// needed (pytorch-fid instead calls scipy.linalg.sqrtm on S1 S2 and drops an imaginary part).
+/// sqrt(S1) S2 sqrt(S1), a symmetric positive semi-definite matrix similar to S1 S2. Both
+/// square roots therefore come from symmetric eigen-decompositions, with no complex
+/// arithmetic. Common Python implementations instead call scipy.linalg.sqrtm on S1 S2 and
+/// keep the real part of the result.
+/// NOTE: when S1 is close to S2, the eigenvalues of sqrt(S1) S2 sqrt(S1) are about the
+/// squares of S1's, so eigenvalues of S1 below sqrt(eps) = 1.5e-8 of the largest are lost
+/// to rounding. The absolute error is then up to about d 1.5e-8 times the largest
+/// eigenvalue: 0 for a set against itself comes out as about 1e-9 for unit-scale features.
 /// </remarks>
 public static class FrechetDistance
 {
@@ -52,14 +57,16 @@ public static class FrechetDistance
     /// Computes Tr((S1 S2)^(1/2)) for symmetric positive semi-definite d x d row-major
     /// matrices, as the sum of sqrt(eigenvalue) of sqrt(S1) S2 sqrt(S1).
     /// </summary>
-    /// <exception cref="ArgumentException">A matrix is not symmetric positive semi-definite.</exception>
+    /// <exception cref="ArgumentException">
+    /// A matrix is not symmetric positive semi-definite.
+    /// </exception>
     public static double TraceOfSquareRootProduct(double[] s1, double[] s2, int d)
     {
         double[] root = SquareRoot(s1, d, "first covariance");
         double[] product = Multiply(Multiply(root, s2, d), root, d);
 
-        // The product is symmetric in exact arithmetic; rounding breaks the symmetry that
-        // the eigen solver requires, so average it with its transpose.
+        // The product is symmetric in exact arithmetic, but rounding breaks the symmetry that
+        // the eigen solver requires, so it is averaged with its transpose.
         for (int i = 0; i < d; i++)
         {
             for (int j = i + 1; j < d; j++)
@@ -83,7 +90,9 @@ public static class FrechetDistance
     /// Computes the symmetric square root V diag(sqrt(lambda)) V^T of a symmetric positive
     /// semi-definite d x d row-major matrix.
     /// </summary>
-    /// <exception cref="ArgumentException">The matrix is not symmetric positive semi-definite.</exception>
+    /// <exception cref="ArgumentException">
+    /// The matrix is not symmetric positive semi-definite.
+    /// </exception>
     public static double[] SquareRoot(double[] matrix, int d, string name = "matrix")
     {
         SymmetricEigen eigen = SymmetricEigen.Decompose(matrix, d);
@@ -110,10 +119,10 @@ public static class FrechetDistance
     private static double[] NonNegativeEigenvalues(double[] matrix, int d, string name) =>
         ClampRounding(SymmetricEigen.Decompose(matrix, d).Values, name);
 
-    // Sets eigenvalues within rounding of zero, |lambda| <= d eps max |lambda| (the error
-    // bound of the eigen solver), to exactly 0. Their square roots would otherwise add
-    // about sqrt(eps) relative error each: a singular covariance, such as that of a
-    // feature that is 0 for every image, would move the distance of a set to itself off 0.
+    // Sets eigenvalues within rounding of zero (|lambda| <= d eps max |lambda|, about the
+    // error bound of the eigen solver) to exactly 0. Their square roots would otherwise add
+    // about sqrt(eps) relative error each. A feature that is 0 for every image makes the
+    // covariance singular, and would move the distance of a set to itself off 0.
     private static double[] ClampRounding(double[] values, string name)
     {
         double largest = values.Max(Math.Abs);

@@ -29,7 +29,9 @@ public static class QualityCsv
         return Path.Combine(run.Root, FileName);
     }
 
-    /// <summary>Writes <paramref name="rows"/>, sorted by epoch, replacing the file atomically.</summary>
+    /// <summary>
+    /// Writes <paramref name="rows"/>, sorted by epoch, replacing the file atomically.
+    /// </summary>
     /// <exception cref="ArgumentException">
     /// Two rows have the same epoch, or a row does not have 10 class shares.
     /// </exception>
@@ -58,7 +60,9 @@ public static class QualityCsv
     /// Adds <paramref name="rows"/> to the file at <paramref name="path"/>, replacing rows of
     /// the same epochs and keeping the others; creates the file when it is missing.
     /// </summary>
-    /// <exception cref="InvalidDataException">The existing file is not a valid quality.csv.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The existing file is not a valid quality.csv.
+    /// </exception>
     public static void Merge(string path, IEnumerable<EpochQuality> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
@@ -116,7 +120,8 @@ public static class QualityCsv
                 $"expected {MnistClassifier.ClassCount}.");
         }
 
-        IEnumerable<double> numbers = [score.FrechetDistance, score.CoverageEntropy, .. score.ClassShares];
+        IEnumerable<double> numbers =
+            [score.FrechetDistance, score.CoverageEntropy, .. score.ClassShares];
         return row.Epoch.ToString(CultureInfo.InvariantCulture) + "," +
             string.Join(',', numbers.Select(n => n.ToString("G7", CultureInfo.InvariantCulture)));
     }

@@ -9,7 +9,9 @@ namespace NativeGan.Gan.Quality;
 /// Entropy in nats of <paramref name="ClassShares"/>: ln 10 = 2.303 when all ten digits are
 /// equally present, 0 when all images show one digit.
 /// </param>
-/// <param name="ClassShares">Share of each predicted digit 0 to 9 among the images; sums to 1.</param>
+/// <param name="ClassShares">
+/// Share of each predicted digit 0 to 9 among the images; sums to 1.
+/// </param>
 public sealed record QualityScore(
     double FrechetDistance, double CoverageEntropy, IReadOnlyList<double> ClassShares);
 

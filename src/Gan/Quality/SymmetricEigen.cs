@@ -13,8 +13,8 @@ public sealed record SymmetricEigen(double[] Values, double[] Vectors)
     // matrix's Frobenius norm: a few units of double rounding for the sizes used here.
     private const double RelativeTolerance = 1e-15;
 
-    // Cyclic Jacobi converges quadratically, so 128 x 128 covariances need about 10 sweeps;
-    // 100 only guards against an endless loop.
+    // Cyclic Jacobi converges quadratically once the off-diagonal part is small, so a few
+    // sweeps suffice and this limit only guards against an endless loop.
     private const int MaxSweeps = 100;
 
     /// <summary>Size n of the decomposed n x n matrix.</summary>
@@ -22,9 +22,9 @@ public sealed record SymmetricEigen(double[] Values, double[] Vectors)
 
     /// <summary>
     /// Decomposes the symmetric n x n row-major <paramref name="matrix"/> with the cyclic
-    /// Jacobi method (Golub and Van Loan, Matrix Computations, 4th ed., section 8.5), in
-    /// double. Accurate to a few units of rounding relative to the matrix norm, which the
-    /// Frechet distance needs for its small eigenvalues. Cost: about 10 n^3 operations.
+    /// Jacobi method in double: sweeps of plane rotations, each zeroing one off-diagonal
+    /// entry, until the off-diagonal part is negligible. Eigenvalues are accurate to a few
+    /// units of rounding relative to the matrix norm. Cost: about 6 n^3 flops per sweep.
     /// </summary>
     /// <exception cref="ArgumentException">
     /// The length is not n^2, the matrix is not symmetric, or it has a NaN or infinite entry.

@@ -148,6 +148,8 @@ public sealed class GanTrainer
             .Where(e => e.Epoch <= epoch).ToList();
         CsvLog.KeepSteps(_folder.MetricsPath, globalStep);
         CsvLog.KeepSteps(_folder.GradientsPath, globalStep);
+        string qualityPath = QualityCsv.PathIn(_folder);
+        QualityCsv.Write(qualityPath, QualityCsv.Read(qualityPath).Where(row => row.Epoch <= epoch));
         File.Delete(_folder.SummaryPath);
         _logger.LogInformation(
             "Resuming {Folder} after epoch {Epoch} (step {Step}) from {Checkpoint}",

@@ -42,7 +42,8 @@ public sealed class ClassCoverageTests
     {
         ClassCoverage coverage = CoverageOf([0, 0, 1, 9, 9, 9, 9, 5]);
 
-        double expected = -(0.25 * Math.Log(0.25) + 2 * 0.125 * Math.Log(0.125) + 0.5 * Math.Log(0.5));
+        double expected =
+            -(0.25 * Math.Log(0.25) + 2 * 0.125 * Math.Log(0.125) + 0.5 * Math.Log(0.5));
         Assert.Equal(expected, coverage.Entropy(), 1e-12);
     }
 
@@ -74,7 +75,9 @@ public sealed class ClassCoverageTests
     [Fact]
     public void Add_WrongClassCount_Throws()
     {
-        var error = Assert.Throws<ArgumentException>(() => new ClassCoverage().Add(new Tensor(4, 9)));
+        var coverage = new ClassCoverage();
+
+        var error = Assert.Throws<ArgumentException>(() => coverage.Add(new Tensor(4, 9)));
 
         Assert.Contains("(4, 9)", error.Message);
     }

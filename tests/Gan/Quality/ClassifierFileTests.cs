@@ -107,7 +107,7 @@ public sealed class ClassifierFileTests : IDisposable
     }
 
     [Fact]
-    public void LoadOrTrain_ExistingFile_LoadsInsteadOfTraining()
+    public void LoadOrTrain_ExistingFile_LoadsIt()
     {
         var saved = new MnistClassifier(new Rng(77));
         ClassifierFile.Save(FilePath, saved, 0.25, OneEpoch, 50);

@@ -39,7 +39,8 @@ public sealed class FeatureStatisticsTests
         double maxError = 0;
         for (int i = 0; i < dimension; i++)
         {
-            double mean = Enumerable.Range(0, count).Average(n => (double)features[n * dimension + i]);
+            double mean = Enumerable.Range(0, count)
+                .Average(n => (double)features[n * dimension + i]);
             maxError = Math.Max(maxError, Math.Abs(mean - statistics.Mean[i]));
             for (int j = 0; j < dimension; j++)
             {
@@ -59,7 +60,7 @@ public sealed class FeatureStatisticsTests
     [Fact]
     public void Compute_LargeOffset_KeepsSmallVariance()
     {
-        // Values 10000 +- 0.5: float32 holds them exactly, and the two-pass covariance stays
+        // Values 10000 +- 0.5: float32 represents them exactly, and the two-pass covariance stays
         // exact where sum x^2 - n mean^2 would cancel catastrophically in float32.
         float[] features = [10000f, 10000.5f, 9999.5f, 10000f];
 

@@ -5,7 +5,9 @@ namespace NativeGan.Gan.Tests.Quality;
 /// <summary>Square row-major matrices in double for the eigen and Frechet distance tests.</summary>
 internal static class MatrixTestHelpers
 {
-    /// <summary>Returns a random symmetric positive semi-definite n x n matrix X^T X / rows.</summary>
+    /// <summary>
+    /// Returns a random symmetric positive semi-definite n x n matrix X^T X / rows.
+    /// </summary>
     public static double[] RandomCovariance(Rng rng, int n, int rows)
     {
         var x = new double[rows * n];
@@ -32,7 +34,9 @@ internal static class MatrixTestHelpers
         return result;
     }
 
-    /// <summary>Returns a random orthogonal n x n matrix from Gram-Schmidt on random columns.</summary>
+    /// <summary>
+    /// Returns a random orthogonal n x n matrix from Gram-Schmidt on random columns.
+    /// </summary>
     public static double[] RandomOrthogonal(Rng rng, int n)
     {
         var q = new double[n * n];
@@ -141,7 +145,9 @@ internal static class MatrixTestHelpers
         return max;
     }
 
-    /// <summary>Replaces the matrix by (A + A^T) / 2, which makes rounded products exactly symmetric.</summary>
+    /// <summary>
+    /// Replaces the matrix by (A + A^T) / 2, which makes rounded products exactly symmetric.
+    /// </summary>
     public static void Symmetrize(double[] a, int n)
     {
         for (int i = 0; i < n; i++)

@@ -4,11 +4,11 @@ using NativeGan.Gan.Tests.Data;
 namespace NativeGan.Gan.Tests.Quality;
 
 /// <summary>
-/// A learnable stand-in for MNIST in a temporary folder: the image of class c is dark noise
-/// with a bright 6 x 6 square at a position that depends on c, so a classifier can reach
+/// A learnable stand-in for MNIST in a temporary folder. The image of class c is dark noise
+/// with a bright 6 x 6 square at a position that depends on c, so a classifier reaches
 /// high accuracy in a few steps.
 /// </summary>
-internal sealed class SyntheticDigits : IDisposable
+public sealed class SyntheticDigits : IDisposable
 {
     private readonly TempFolder _folder = new();
 

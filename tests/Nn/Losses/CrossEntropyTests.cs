@@ -102,7 +102,7 @@ public sealed class CrossEntropyTests
     }
 
     [Fact]
-    public void CrossEntropy_EqualLogits_LossIsLogOfClassCount()
+    public void CrossEntropy_EqualLogits_IsLnClassCount()
     {
         var input = new Variable(new Tensor(3, 10));
 
