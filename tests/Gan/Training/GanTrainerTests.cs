@@ -86,6 +86,21 @@ public sealed class GanTrainerTests : IDisposable
     }
 
     [Fact]
+    public void Run_DivergingLoss_StopsAndKeepsLastCheckpoint()
+    {
+        // An absurd learning rate sends the weights to infinity within a few steps.
+        var trainer = new GanTrainer(Config("run") with { LearningRate = 1e30f, Epochs = 3 }, _data);
+        int finishedEpochs = 0;
+        trainer.EpochCompleted += _ => finishedEpochs++;
+
+        var error = Assert.Throws<TrainingDivergedException>(() => trainer.Run());
+
+        Assert.Contains("diverged", error.Message);
+        Assert.False(File.Exists(trainer.Folder.SummaryPath));
+        Assert.Equal(finishedEpochs, trainer.Folder.LastCheckpointEpoch());
+    }
+
+    [Fact]
     public void Run_ExistingRun_IsRejectedAndKept()
     {
         new GanTrainer(Config("run"), _data).Run();
