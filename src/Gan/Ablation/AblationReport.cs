@@ -114,6 +114,8 @@ public static class AblationReport
 
         if (any)
         {
+            // Epochs are whole numbers, so the axis gets one tick per epoch.
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
             plot.ShowLegend(Edge.Right);
             PlotStyle.Save(plot, path);
         }
