@@ -18,7 +18,8 @@ public sealed class Tensor
     /// <summary>Creates a tensor of zeros with the given shape.</summary>
     public Tensor(Shape shape)
     {
-        // TODO: Take storage from a per-device buffer pool; today every op allocates its output, which doubles a DCGAN run's peak memory against libtorch.
+        // TODO: Take storage from a per-device buffer pool, because every op allocating its
+        // output doubles a DCGAN run's peak memory against libtorch.
         Shape = shape;
         Data = new float[shape.ElementCount];
     }
