@@ -21,10 +21,10 @@ public static partial class Functions
         return Variable.FromOperation(TensorOps.Sum(x.Value, normalized, keepDims), [x], dY =>
         {
             // Restore the reduced axis as size 1, then broadcast it back to x's shape.
-            int[] kept = x.Shape.ToArray();
-            kept[normalized] = 1;
+            int[] keptDims = x.Shape.ToArray();
+            keptDims[normalized] = 1;
             Tensor zeros = new(x.Shape);
-            return [TensorOps.Add(zeros, dY.Reshape(kept))];
+            return [TensorOps.Add(zeros, dY.Reshape(keptDims))];
         });
     }
 

@@ -4,7 +4,7 @@ namespace NativeGan.Tensors;
 /// A float32 tensor with contiguous row-major storage on the CPU.
 /// </summary>
 /// <remarks>
-/// <see cref="Data"/> holds exactly <see cref="Length"/> values. <see cref="Reshape"/>
+/// <see cref="Data"/> contains exactly <see cref="Length"/> values. <see cref="Reshape"/>
 /// returns a view that shares the storage, so writes through either are visible in both.
 /// </remarks>
 public sealed class Tensor

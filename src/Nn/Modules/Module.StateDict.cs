@@ -53,9 +53,9 @@ public abstract partial class Module
 
         if (problems.Count > 0)
         {
-            const int Shown = 8;
-            string list = string.Join("; ", problems.Take(Shown)) +
-                (problems.Count > Shown ? $"; and {problems.Count - Shown} more" : "");
+            const int MaxListed = 8;
+            string list = string.Join("; ", problems.Take(MaxListed)) +
+                (problems.Count > MaxListed ? $"; and {problems.Count - MaxListed} more" : "");
             throw new InvalidDataException(
                 $"{source} does not match {GetType().Name}: {list}. It was probably saved " +
                 "from a model of another architecture; load it with the same model options " +

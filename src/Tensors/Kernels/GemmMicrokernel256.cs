@@ -10,9 +10,9 @@ namespace NativeGan.Tensors.Kernels;
 /// </summary>
 /// <remarks>
 /// 12 accumulators, 2 values of op(B) and 1 broadcast fill 15 of the 16 registers that AVX2
-/// has, the usual register blocking for AVX2 SGEMM (as in BLIS's Haswell kernel). Blocking:
-/// the KC x MR micro-panel of op(A) (6 KiB) stays in L1 while the KC x NC block of op(B)
-/// (256 KiB) is read from L2, and the MC x KC block of op(A) (768 KiB) from L2 or L3.
+/// has, the usual register blocking for AVX2 SGEMM (as in BLIS's Haswell kernel). The
+/// KC x MR micro-panel of op(A) (6 KiB) stays in L1. The KC x NC block of op(B) (256 KiB) is
+/// read from L2, and the MC x KC block of op(A) (768 KiB) from L2 or L3.
 /// </remarks>
 internal readonly unsafe struct Vector256FmaMicrokernel : IGemmMicrokernel
 {

@@ -11,9 +11,9 @@ namespace NativeGan.Tensors.Kernels;
 /// <remarks>
 /// 16 accumulators of 16 lanes cover the FMA latency (4 cycles on Zen 4 and Skylake-X)
 /// with room to spare in the 32 vector registers. MR = 8 divides the batch sizes and layer
-/// widths that neural networks use, so fewer tiles are padded. Blocking: the KC x MR
-/// micro-panel of op(A) (8 KiB) stays in L1 while the KC x NC block of op(B) (512 KiB) is
-/// read from L2, and the MC x KC block of op(A) (1 MiB) from L2 or L3.
+/// widths that neural networks use, so fewer tiles are padded. The KC x MR micro-panel of
+/// op(A) (8 KiB) stays in L1. The KC x NC block of op(B) (512 KiB) is read from L2, and the
+/// MC x KC block of op(A) (1 MiB) from L2 or L3.
 /// </remarks>
 internal readonly unsafe struct Vector512Microkernel : IGemmMicrokernel
 {
