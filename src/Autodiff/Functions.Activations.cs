@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using NativeGan.Tensors;
+using NativeGan.Tensors.Gpu;
 using Tensor = NativeGan.Tensors.Tensor;
 
 namespace NativeGan.Autodiff;
@@ -13,8 +14,17 @@ public static partial class Functions
         Tensor y = TensorOps.Relu(x.Value);
         return Variable.FromOperation(y, [x], dY =>
         {
-            var dX = new Tensor(x.Shape);
-            ActivationKernels.ReluBackward(x.Value.Data, dY.Data, dX.Data);
+            var dX = Tensor.ZerosLike(x.Value);
+            if (TensorOps.OnDevice(nameof(Relu), x.Value, dY))
+            {
+                DeviceActivations.ReluBackward(
+                    x.Value.DeviceStorage, dY.DeviceStorage, dX.DeviceStorage);
+            }
+            else
+            {
+                ActivationKernels.ReluBackward(x.Value.Data, dY.Data, dX.Data);
+            }
+
             return [dX];
         });
     }
@@ -25,8 +35,17 @@ public static partial class Functions
         Tensor y = TensorOps.LeakyRelu(x.Value, slope);
         return Variable.FromOperation(y, [x], dY =>
         {
-            var dX = new Tensor(x.Shape);
-            ActivationKernels.LeakyReluBackward(x.Value.Data, dY.Data, slope, dX.Data);
+            var dX = Tensor.ZerosLike(x.Value);
+            if (TensorOps.OnDevice(nameof(LeakyRelu), x.Value, dY))
+            {
+                DeviceActivations.LeakyReluBackward(
+                    x.Value.DeviceStorage, dY.DeviceStorage, slope, dX.DeviceStorage);
+            }
+            else
+            {
+                ActivationKernels.LeakyReluBackward(x.Value.Data, dY.Data, slope, dX.Data);
+            }
+
             return [dX];
         });
     }
@@ -37,7 +56,13 @@ public static partial class Functions
         Tensor y = TensorOps.Tanh(x.Value);
         return Variable.FromOperation(y, [x], dY =>
         {
-            var dX = new Tensor(x.Shape);
+            var dX = Tensor.ZerosLike(y);
+            if (TensorOps.OnDevice(nameof(Tanh), y, dY))
+            {
+                DeviceActivations.TanhBackward(y.DeviceStorage, dY.DeviceStorage, dX.DeviceStorage);
+                return [dX];
+            }
+
             TensorPrimitives.Multiply(y.Data, y.Data, dX.Data);
             TensorPrimitives.Subtract(1f, dX.Data, dX.Data);
             TensorPrimitives.Multiply(dX.Data, dY.Data, dX.Data);
@@ -51,7 +76,14 @@ public static partial class Functions
         Tensor y = TensorOps.Sigmoid(x.Value);
         return Variable.FromOperation(y, [x], dY =>
         {
-            var dX = new Tensor(x.Shape);
+            var dX = Tensor.ZerosLike(y);
+            if (TensorOps.OnDevice(nameof(Sigmoid), y, dY))
+            {
+                DeviceActivations.SigmoidBackward(
+                    y.DeviceStorage, dY.DeviceStorage, dX.DeviceStorage);
+                return [dX];
+            }
+
             TensorPrimitives.Subtract(1f, y.Data, dX.Data);
             TensorPrimitives.Multiply(dX.Data, y.Data, dX.Data);
             TensorPrimitives.Multiply(dX.Data, dY.Data, dX.Data);

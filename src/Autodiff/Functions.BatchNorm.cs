@@ -32,6 +32,12 @@ public static partial class Functions
     {
         BatchNormLayout layout = CheckBatchNormArguments(
             x, weight, bias, runningMean, runningVar, training, momentum, eps);
+        if (OnDevice("BatchNorm", x, weight, bias))
+        {
+            return BatchNormOnDevice(
+                x, weight, bias, runningMean, runningVar, training, momentum, eps, layout);
+        }
+
         int channels = layout.Channels;
         float[]? weightData = weight?.Value.Data;
         var y = new Tensor(x.Shape);

@@ -1,5 +1,6 @@
 using NativeGan.Tensors;
 using NativeGan.Tensors.Convolution;
+using NativeGan.Tensors.Gpu;
 
 namespace NativeGan.Autodiff;
 
@@ -25,12 +26,27 @@ public static partial class Functions
         Conv2dGeometry g = Conv2dGeometry.ForConv2d(
             x.Shape, weight.Shape, stride, padding, dilation);
         CheckBias("Conv2d", bias, weight, g.OutChannels);
-        var y = new Tensor(g.OutputShape);
-        Conv2dKernels.Forward(g, x.Value.Data, weight.Value.Data, bias?.Value.Data, y.Data);
+        bool onDevice = OnDevice("Conv2d", x, weight, bias);
+        var y = Tensor.Zeros(x.Value.Device, g.OutputShape);
+        if (onDevice)
+        {
+            DeviceConv2d.Forward(
+                g, x.Value.DeviceStorage, weight.Value.DeviceStorage,
+                bias?.Value.DeviceStorage, y.DeviceStorage);
+        }
+        else
+        {
+            Conv2dKernels.Forward(g, x.Value.Data, weight.Value.Data, bias?.Value.Data, y.Data);
+        }
 
         Variable[] parents = bias is null ? [x, weight] : [x, weight, bias];
         return Variable.FromOperation(y, parents, dY =>
         {
+            if (onDevice)
+            {
+                return Conv2dBackwardOnDevice(g, x, weight, bias, dY);
+            }
+
             Tensor? dX = null;
             if (x.RequiresGrad)
             {
@@ -83,13 +99,28 @@ public static partial class Functions
         Conv2dGeometry g = Conv2dGeometry.ForConvTranspose2d(
             x.Shape, weight.Shape, stride, padding, outputPadding, dilation);
         CheckBias("ConvTranspose2d", bias, weight, g.InChannels);
-        var y = new Tensor(g.InputShape);
-        ConvTranspose2dKernels.Forward(
-            g, x.Value.Data, weight.Value.Data, bias?.Value.Data, y.Data);
+        bool onDevice = OnDevice("ConvTranspose2d", x, weight, bias);
+        var y = Tensor.Zeros(x.Value.Device, g.InputShape);
+        if (onDevice)
+        {
+            DeviceConvTranspose2d.Forward(
+                g, x.Value.DeviceStorage, weight.Value.DeviceStorage,
+                bias?.Value.DeviceStorage, y.DeviceStorage);
+        }
+        else
+        {
+            ConvTranspose2dKernels.Forward(
+                g, x.Value.Data, weight.Value.Data, bias?.Value.Data, y.Data);
+        }
 
         Variable[] parents = bias is null ? [x, weight] : [x, weight, bias];
         return Variable.FromOperation(y, parents, dY =>
         {
+            if (onDevice)
+            {
+                return ConvTranspose2dBackwardOnDevice(g, x, weight, bias, dY);
+            }
+
             Tensor? dX = x.RequiresGrad ? new Tensor(g.OutputShape) : null;
             Tensor? dW = weight.RequiresGrad ? new Tensor(g.WeightShape) : null;
             ConvTranspose2dKernels.Backward(

@@ -7,12 +7,12 @@ public static partial class Functions
     /// <summary>Returns the sum of all elements as a scalar.</summary>
     public static Variable Sum(Variable x) =>
         Variable.FromOperation(TensorOps.Sum(x.Value), [x], dY =>
-            [Tensor.Full(dY.Item(), x.Shape.ToArray())]);
+            [BroadcastScalar(dY, x.Value, 1)]);
 
     /// <summary>Returns the mean of all elements as a scalar.</summary>
     public static Variable Mean(Variable x) =>
         Variable.FromOperation(TensorOps.Mean(x.Value), [x], dY =>
-            [Tensor.Full(dY.Item() / x.Value.Length, x.Shape.ToArray())]);
+            [BroadcastScalar(dY, x.Value, x.Value.Length)]);
 
     /// <summary>Sums over one axis, like torch.sum(x, dim, keepdim).</summary>
     public static Variable Sum(Variable x, int axis, bool keepDims = false)
@@ -23,9 +23,22 @@ public static partial class Functions
             // Restore the reduced axis as size 1, then broadcast it back to x's shape.
             int[] keptDims = x.Shape.ToArray();
             keptDims[normalized] = 1;
-            Tensor zeros = new(x.Shape);
+            Tensor zeros = Tensor.ZerosLike(x.Value);
             return [TensorOps.Add(zeros, dY.Reshape(keptDims))];
         });
+    }
+
+    // Returns dY / divisor in every element of like's shape, without copying a device
+    // gradient to the host.
+    private static Tensor BroadcastScalar(Tensor dY, Tensor like, int divisor)
+    {
+        if (!like.IsOnDevice)
+        {
+            return Tensor.Full(dY.Item() / divisor, like.Shape.ToArray());
+        }
+
+        Tensor spread = TensorOps.Add(Tensor.ZerosLike(like), dY);
+        return divisor == 1 ? spread : TensorOps.Scale(spread, 1f / divisor);
     }
 
     /// <summary>Returns a view of x with a new shape; one dimension may be -1.</summary>

@@ -17,7 +17,7 @@ public sealed partial class Variable
                 "Reduce the output (for example with Sum or Mean) or pass a gradient.");
         }
 
-        Backward(Tensor.Full(1f, Shape.ToArray()));
+        Backward(Tensor.Full(Value.Device, 1f, Shape));
     }
 
     /// <summary>Propagates <paramref name="gradient"/> (dL/d this) back through the graph.</summary>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using NativeGan.Gan.Data;
 using NativeGan.Gan.Training;
+using NativeGan.Tensors.Gpu;
 using Spectre.Console;
 
 namespace NativeGan.Cli;
@@ -46,7 +47,8 @@ public static class CommandLine
             return ExitCodes.InvalidUsage;
         }
         catch (Exception error) when (error is IOException or InvalidDataException
-            or MnistFetchException or TrainingDivergedException or UnauthorizedAccessException)
+            or MnistFetchException or TrainingDivergedException or UnauthorizedAccessException
+            or GpuNotFoundException)
         {
             WriteError(error.Message);
             return ExitCodes.Failure;

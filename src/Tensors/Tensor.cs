@@ -1,13 +1,17 @@
 namespace NativeGan.Tensors;
 
 /// <summary>
-/// A float32 tensor with contiguous row-major storage on the CPU.
+/// A float32 tensor with contiguous row-major storage on the host CPU or in the memory of a
+/// GPU or CPU-accelerator <see cref="Gpu.ComputeDevice"/>.
 /// </summary>
 /// <remarks>
-/// <see cref="Data"/> contains exactly <see cref="Length"/> values. <see cref="Reshape"/>
-/// returns a view that shares the storage, so writes through either are visible in both.
+/// A host tensor's <see cref="Data"/> contains exactly <see cref="Length"/> values. A device
+/// tensor has no <see cref="Data"/>: ops run where their inputs are, and values move only by
+/// explicit copies (<see cref="To"/>, <see cref="CopyFrom"/>, <see cref="Item"/>).
+/// <see cref="Reshape"/> returns a view that shares the storage, so writes through either
+/// are visible in both.
 /// </remarks>
-public sealed class Tensor
+public sealed partial class Tensor
 {
     /// <summary>Creates a tensor of zeros with the given shape.</summary>
     public Tensor(params int[] shape)
@@ -21,7 +25,7 @@ public sealed class Tensor
         // TODO: Take storage from a per-device buffer pool, because every op allocating its
         // output doubles a DCGAN run's peak memory against libtorch.
         Shape = shape;
-        Data = new float[shape.ElementCount];
+        _data = new float[shape.ElementCount];
     }
 
     /// <summary>Wraps <paramref name="data"/> without copying; its length must match the shape.</summary>
@@ -42,17 +46,18 @@ public sealed class Tensor
         }
 
         Shape = shape;
-        Data = data;
+        _data = data;
     }
 
     /// <summary>Dimensions of the tensor.</summary>
     public Shape Shape { get; }
 
-    /// <summary>Row-major storage; its length equals <see cref="Length"/>.</summary>
-    public float[] Data { get; }
+    /// <summary>Row-major host storage; its length equals <see cref="Length"/>.</summary>
+    /// <exception cref="InvalidOperationException">The tensor lives on a device.</exception>
+    public float[] Data => _data ?? throw NotOnHost();
 
     /// <summary>Number of elements.</summary>
-    public int Length => Data.Length;
+    public int Length => Shape.ElementCount;
 
     /// <summary>Number of dimensions.</summary>
     public int Rank => Shape.Rank;
@@ -137,23 +142,70 @@ public sealed class Tensor
                 $"({string.Join(", ", shape)}).");
         }
 
-        return new Tensor(Data, target);
+        return _deviceStorage is null
+            ? new Tensor(Data, target)
+            : new Tensor(_deviceStorage.Reshape(target.ToArray()));
     }
 
-    /// <summary>Copies the tensor into new storage.</summary>
-    public Tensor Clone() => new((float[])Data.Clone(), Shape);
+    /// <summary>Copies the tensor into new storage on the same device.</summary>
+    public Tensor Clone()
+    {
+        if (_deviceStorage is null)
+        {
+            return new((float[])Data.Clone(), Shape);
+        }
 
-    /// <summary>Copies the values of <paramref name="source"/>, which must have the same shape.</summary>
+        var copy = Zeros(Device, Shape);
+        copy.DeviceStorage.CopyFrom(_deviceStorage);
+        return copy;
+    }
+
+    /// <summary>
+    /// Copies the values of <paramref name="source"/>, which must have the same shape and
+    /// may live on another device, as torch's copy_().
+    /// </summary>
     public void CopyFrom(Tensor source)
     {
         ShapeCheck.Same(this, source, nameof(CopyFrom));
-        source.Data.AsSpan().CopyTo(Data);
+        if (_deviceStorage is null && source._deviceStorage is null)
+        {
+            source.Data.AsSpan().CopyTo(Data);
+        }
+        else if (_deviceStorage is null)
+        {
+            source._deviceStorage!.CopyToHost(this);
+        }
+        else if (source._deviceStorage is null)
+        {
+            _deviceStorage.CopyFromHost(source);
+        }
+        else if (ReferenceEquals(Device, source.Device))
+        {
+            _deviceStorage.CopyFrom(source._deviceStorage);
+        }
+        else
+        {
+            _deviceStorage.CopyFromHost(source._deviceStorage.ToHost());
+        }
     }
 
     /// <summary>Sets every element to zero.</summary>
-    public void Clear() => Array.Clear(Data);
+    public void Clear()
+    {
+        if (_deviceStorage is null)
+        {
+            Array.Clear(Data);
+        }
+        else
+        {
+            _deviceStorage.Clear();
+        }
+    }
 
-    /// <summary>Single value of a tensor with one element.</summary>
+    /// <summary>
+    /// Single value of a tensor with one element; for a device tensor it is copied to the
+    /// host after the queued kernels finish.
+    /// </summary>
     public float Item()
     {
         if (Length != 1)
@@ -162,11 +214,12 @@ public sealed class Tensor
                 $"Item() needs a tensor with one element, but the shape is {Shape}.");
         }
 
-        return Data[0];
+        return _deviceStorage is null ? Data[0] : _deviceStorage.ToHost().Data[0];
     }
 
-    /// <summary>Describes the tensor by its shape, for debugging.</summary>
-    public override string ToString() => $"Tensor{Shape}";
+    /// <summary>Describes the tensor by its shape and, when not on the host, its device.</summary>
+    public override string ToString() =>
+        _deviceStorage is null ? $"Tensor{Shape}" : $"Tensor{Shape} on {Device.Name}";
 
     private int FlatIndex(int[] index)
     {

@@ -30,9 +30,9 @@ public sealed class GradientMonitor(ILogger logger, double vanishBelow = 1e-7, d
         {
             double gradNorm = parameter.Grad is null
                 ? double.NaN
-                : TensorOps.L2Norm(parameter.Grad.Data);
+                : TensorOps.L2Norm(parameter.Grad);
             var entry = new ParameterNorms(
-                step, network, name, gradNorm, TensorOps.L2Norm(parameter.Value.Data));
+                step, network, name, gradNorm, TensorOps.L2Norm(parameter.Value));
             norms.Add(entry);
             Check(entry);
         }

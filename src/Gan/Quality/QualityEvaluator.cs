@@ -2,6 +2,7 @@ using NativeGan.Autodiff;
 using NativeGan.Gan.Data;
 using NativeGan.Gan.Models;
 using NativeGan.Tensors;
+using NativeGan.Tensors.Gpu;
 
 namespace NativeGan.Gan.Quality;
 
@@ -85,7 +86,8 @@ public sealed class QualityEvaluator
             {
                 var z = new Tensor(count, generator.LatentSize);
                 rng.FillNormal(z.Data);
-                Tensor images = generator.Forward(new Variable(z)).Value;
+                Tensor images = generator.Forward(new Variable(z.To(generator.Device))).Value
+                    .To(ComputeDevice.Cpu);
                 if (!TensorOps.AllFinite(images.Data))
                 {
                     throw new InvalidDataException(

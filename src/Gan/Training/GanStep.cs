@@ -2,6 +2,7 @@ using NativeGan.Autodiff;
 using NativeGan.Gan.Models;
 using NativeGan.Nn;
 using NativeGan.Tensors;
+using NativeGan.Tensors.Gpu;
 
 namespace NativeGan.Gan.Training;
 
@@ -60,6 +61,7 @@ public sealed class GanStep
     /// </summary>
     public StepMetrics Run(Tensor realImages)
     {
+        realImages = realImages.To(Generator.Device);
         Variable fake = Generator.Forward(new Variable(SampleLatent(realImages.Shape[0])));
         var (lossD, realLogits, fakeLogits) = UpdateDiscriminator(realImages, fake.Detach());
 
@@ -79,15 +81,7 @@ public sealed class GanStep
             Discriminator.SetRequiresGrad(true);
         }
 
-        return new StepMetrics(
-            Step: 0,
-            Epoch: 0,
-            LossD: lossD.Value.Item(),
-            LossG: lossG.Value.Item(),
-            DReal: MeanProbabilityReal(realLogits.Value),
-            DFake: MeanProbabilityReal(fakeLogits.Value),
-            DAccuracyReal: ShareVotingReal(realLogits.Value),
-            DAccuracyFake: 1f - ShareVotingReal(fakeLogits.Value));
+        return Metrics(lossD, lossG.Value.Item(), realLogits, fakeLogits);
     }
 
     /// <summary>
@@ -96,6 +90,7 @@ public sealed class GanStep
     /// </summary>
     public StepMetrics RunDiscriminatorOnly(Tensor realImages)
     {
+        realImages = realImages.To(Generator.Device);
         Variable fake;
         using (GradMode.NoGrad())
         {
@@ -103,22 +98,32 @@ public sealed class GanStep
         }
 
         var (lossD, realLogits, fakeLogits) = UpdateDiscriminator(realImages, fake);
+        return Metrics(lossD, float.NaN, realLogits, fakeLogits);
+    }
+
+    // The losses and the logits (N, 1) are the only values copied from a device in a step.
+    private StepMetrics Metrics(
+        Variable lossD, float lossG, Variable realLogits, Variable fakeLogits)
+    {
+        Tensor real = realLogits.Value.To(ComputeDevice.Cpu);
+        Tensor fake = fakeLogits.Value.To(ComputeDevice.Cpu);
         return new StepMetrics(
             Step: 0,
             Epoch: 0,
             LossD: lossD.Value.Item(),
-            LossG: float.NaN,
-            DReal: MeanProbabilityReal(realLogits.Value),
-            DFake: MeanProbabilityReal(fakeLogits.Value),
-            DAccuracyReal: ShareVotingReal(realLogits.Value),
-            DAccuracyFake: 1f - ShareVotingReal(fakeLogits.Value));
+            LossG: lossG,
+            DReal: MeanProbabilityReal(real),
+            DFake: MeanProbabilityReal(fake),
+            DAccuracyReal: ShareVotingReal(real),
+            DAccuracyFake: 1f - ShareVotingReal(fake));
     }
 
     private Tensor SampleLatent(int n)
     {
+        // Drawn on the host from the saved stream, so that a device run draws the same z.
         var z = new Tensor(n, Generator.LatentSize);
         _noiseRng.FillNormal(z.Data);
-        return z;
+        return z.To(Generator.Device);
     }
 
     // D step: real images toward the real targets, fakes toward the fake targets. The
@@ -131,10 +136,12 @@ public sealed class GanStep
         Tensor fakeTargets = Buffer(ref _fakeTargets, n);
         Labels.FillRealTargets(realTargets.Data);
         Labels.FillFakeTargets(fakeTargets.Data);
+        ComputeDevice device = realImages.Device;
         Variable realLogits = Discriminator.Forward(new Variable(realImages));
         Variable fakeLogits = Discriminator.Forward(fakeImages);
-        Variable loss = Losses.BinaryCrossEntropyWithLogits(realLogits, realTargets) +
-            Losses.BinaryCrossEntropyWithLogits(fakeLogits, fakeTargets);
+        Variable loss =
+            Losses.BinaryCrossEntropyWithLogits(realLogits, realTargets.To(device)) +
+            Losses.BinaryCrossEntropyWithLogits(fakeLogits, fakeTargets.To(device));
         DiscriminatorOptimizer.ZeroGrad();
         loss.Backward();
         DiscriminatorOptimizer.Step();
@@ -145,15 +152,16 @@ public sealed class GanStep
     {
         int n = fakeLogits.Shape[0];
         Tensor targets = Buffer(ref _generatorTargets, n);
+        ComputeDevice device = fakeLogits.Value.Device;
         if (GeneratorLoss == GeneratorLoss.NonSaturating)
         {
             targets.Data.AsSpan().Fill(Labels.RealLabel);
-            return Losses.BinaryCrossEntropyWithLogits(fakeLogits, targets);
+            return Losses.BinaryCrossEntropyWithLogits(fakeLogits, targets.To(device));
         }
 
         // Minimax: minimizing log(1 - D(G(z))) is maximizing D's BCE on the fake label.
         targets.Data.AsSpan().Fill(Labels.FakeLabel);
-        return -Losses.BinaryCrossEntropyWithLogits(fakeLogits, targets);
+        return -Losses.BinaryCrossEntropyWithLogits(fakeLogits, targets.To(device));
     }
 
     // D's probability that each image is real, averaged: sigmoid(logit), or its complement

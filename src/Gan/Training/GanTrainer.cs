@@ -13,6 +13,7 @@ using NativeGan.Gan.Vae;
 using NativeGan.Nn;
 using NativeGan.Nn.IO;
 using NativeGan.Tensors;
+using NativeGan.Tensors.Gpu;
 
 namespace NativeGan.Gan.Training;
 
@@ -37,16 +38,19 @@ public sealed class GanTrainer
     private readonly QualityEvaluator? _quality;
 
     /// <summary>
-    /// Creates the models and optimizers; nothing is written until <see cref="Run"/>. With a
-    /// <paramref name="quality"/> evaluator, sample quality is scored every
-    /// <see cref="TrainingConfig.QualityEvery"/> epochs into quality.csv.
+    /// Creates the models and optimizers on <paramref name="device"/> (the CPU when null);
+    /// nothing is written until <see cref="Run"/>. With a <paramref name="quality"/>
+    /// evaluator, sample quality is scored every <see cref="TrainingConfig.QualityEvery"/>
+    /// epochs into quality.csv.
     /// </summary>
     public GanTrainer(
         TrainingConfig config,
         MnistDataset data,
         ILogger? logger = null,
-        QualityEvaluator? quality = null)
+        QualityEvaluator? quality = null,
+        ComputeDevice? device = null)
     {
+        Device = device ?? ComputeDevice.Cpu;
         _quality = quality;
         config.Validate();
         _config = config;
@@ -71,6 +75,14 @@ public sealed class GanTrainer
 
         var (generator, discriminator) = GanModelFactory.Create(
             config.Model, config.LatentSize, initRng, config.Architecture, _streams["dropout"]);
+        if (config.WarmStart is not null)
+        {
+            VaeCheckpoint.LoadDecoderInto(config.WarmStart, generator);
+        }
+
+        // Moved before the optimizers exist, so that their moments are allocated there too.
+        generator.To(Device);
+        discriminator.To(Device);
         _step = new GanStep(
             generator,
             discriminator,
@@ -79,11 +91,10 @@ public sealed class GanTrainer
             _streams["noise"],
             new LabelSampler(config.Labels, _streams["labels"]),
             config.GeneratorLoss);
-        if (config.WarmStart is not null)
-        {
-            VaeCheckpoint.LoadDecoderInto(config.WarmStart, generator);
-        }
     }
+
+    /// <summary>Device that runs the training steps.</summary>
+    public ComputeDevice Device { get; }
 
     /// <summary>Raised after every step, on the training thread.</summary>
     public event Action<StepMetrics>? StepCompleted;
@@ -164,7 +175,8 @@ public sealed class GanTrainer
         using (GradMode.NoGrad())
         {
             Generator.Eval();
-            images = Generator.Forward(new Variable(_fixedNoise)).Value;
+            images = Generator.Forward(new Variable(_fixedNoise.To(Generator.Device))).Value
+                .To(ComputeDevice.Cpu);
             Generator.Train();
         }
 
@@ -218,10 +230,11 @@ public sealed class GanTrainer
         CompletedEpochs = epochs.Count;
         _logger.LogInformation(
             "Training {Model} GAN: epochs {First} to {Epochs} of {Steps} steps, batch {Batch}, " +
-            "G {GParams} and D {DParams} parameters, {Threads} threads, run folder {Folder}",
+            "G {GParams} and D {DParams} parameters, on {Device} ({Threads} host threads), " +
+            "run folder {Folder}",
             _config.Model, CompletedEpochs + 1, _config.Epochs, StepsPerEpoch, _config.BatchSize,
-            Generator.ParameterCount(), Discriminator.ParameterCount(), ComputeThreads.Max,
-            _folder.Root);
+            Generator.ParameterCount(), Discriminator.ParameterCount(), Device.Name,
+            ComputeThreads.Max, _folder.Root);
 
         var total = Stopwatch.StartNew();
         using var metrics = new StreamWriter(_folder.MetricsPath, append: true);

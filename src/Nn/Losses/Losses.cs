@@ -17,6 +17,11 @@ public static partial class Losses
     public static Variable BinaryCrossEntropyWithLogits(Variable logits, Tensor targets)
     {
         CheckShapes(logits, targets, nameof(BinaryCrossEntropyWithLogits));
+        if (TensorOps.OnDevice(nameof(BinaryCrossEntropyWithLogits), logits.Value, targets))
+        {
+            return BinaryCrossEntropyWithLogitsOnDevice(logits, targets);
+        }
+
         ReadOnlySpan<float> x = logits.Value.Data;
         ReadOnlySpan<float> y = targets.Data;
         double sum = 0;

@@ -75,7 +75,8 @@ public abstract class BatchNormBase : Module
         {
             RunningMean = RegisterBuffer("running_mean", Tensor.Zeros(numFeatures));
             RunningVar = RegisterBuffer("running_var", Tensor.Ones(numFeatures));
-            NumBatchesTracked = RegisterBuffer("num_batches_tracked", Tensor.Scalar(0f));
+            NumBatchesTracked = RegisterBuffer(
+                "num_batches_tracked", Tensor.Scalar(0f), keepOnHost: true);
         }
     }
 
@@ -125,7 +126,7 @@ public abstract class BatchNormBase : Module
     public void ResetRunningStats()
     {
         RunningMean?.Clear();
-        RunningVar?.AsSpan().Fill(1f);
+        RunningVar?.CopyFrom(Tensor.Ones(NumFeatures));
         NumBatchesTracked?.Clear();
     }
 

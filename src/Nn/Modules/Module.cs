@@ -12,6 +12,7 @@ public abstract partial class Module
     private readonly List<(string Name, Variable Parameter)> _parameters = [];
     private readonly List<(string Name, Tensor Buffer)> _buffers = [];
     private readonly List<(string Name, Module Child)> _children = [];
+    private readonly HashSet<Tensor> _hostBuffers = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Whether the module is in training mode (dropout active, batch statistics).</summary>
     public bool IsTraining { get; private set; } = true;
@@ -108,11 +109,20 @@ public abstract partial class Module
         return parameter;
     }
 
-    /// <summary>Registers saved, untrained state such as batch-norm running statistics.</summary>
-    protected Tensor RegisterBuffer(string name, Tensor value)
+    /// <summary>
+    /// Registers saved, untrained state such as batch-norm running statistics. A buffer with
+    /// <paramref name="keepOnHost"/> stays in host memory when the module moves to a device,
+    /// for counters that the layer reads on the host at every step.
+    /// </summary>
+    protected Tensor RegisterBuffer(string name, Tensor value, bool keepOnHost = false)
     {
         CheckNewName(name);
         _buffers.Add((name, value));
+        if (keepOnHost)
+        {
+            _hostBuffers.Add(value);
+        }
+
         return value;
     }
 

@@ -1,4 +1,5 @@
 using NativeGan.Autodiff;
+using NativeGan.Tensors.Gpu;
 using Tensor = NativeGan.Tensors.Tensor;
 
 namespace NativeGan.Nn;
@@ -33,8 +34,8 @@ public sealed class Adam : Optimizer
         Beta2 = beta2;
         Epsilon = epsilon;
         WeightDecay = weightDecay;
-        _firstMoments = Parameters.Select(p => new Tensor(p.Shape)).ToArray();
-        _secondMoments = Parameters.Select(p => new Tensor(p.Shape)).ToArray();
+        _firstMoments = Parameters.Select(p => Tensor.ZerosLike(p.Value)).ToArray();
+        _secondMoments = Parameters.Select(p => Tensor.ZerosLike(p.Value)).ToArray();
         _steps = new long[Parameters.Count];
     }
 
@@ -70,6 +71,12 @@ public sealed class Adam : Optimizer
             }
 
             long t = ++_steps[i];
+            if (parameter.Value.IsOnDevice || _firstMoments[i].IsOnDevice)
+            {
+                StepOnDevice(i, t);
+                continue;
+            }
+
             float biasCorrection1 = 1f - MathF.Pow(Beta1, t);
             float biasCorrection2Sqrt = MathF.Sqrt(1f - MathF.Pow(Beta2, t));
             float stepSize = LearningRate / biasCorrection1;
@@ -95,8 +102,8 @@ public sealed class Adam : Optimizer
         {
             // NOTE: the count is stored as float32, exact up to 2^24 (16.7 million) steps.
             state[$"{i}.step"] = Tensor.Scalar(_steps[i]);
-            state[$"{i}.exp_avg"] = _firstMoments[i].Clone();
-            state[$"{i}.exp_avg_sq"] = _secondMoments[i].Clone();
+            state[$"{i}.exp_avg"] = HostCopy(_firstMoments[i]);
+            state[$"{i}.exp_avg_sq"] = HostCopy(_secondMoments[i]);
         }
 
         return state;
@@ -131,6 +138,37 @@ public sealed class Adam : Optimizer
         }
 
         steps.CopyTo(_steps, 0);
+    }
+
+    private static Tensor HostCopy(Tensor tensor) =>
+        tensor.IsOnDevice ? tensor.To(ComputeDevice.Cpu) : tensor.Clone();
+
+    // The device kernel computes the bias corrections in double and rounds them to float,
+    // where the host computes them in float, so the two differ in the last bits.
+    private void StepOnDevice(int i, long step)
+    {
+        Variable parameter = Parameters[i];
+        ComputeDevice device = parameter.Value.Device;
+        if (!ReferenceEquals(_firstMoments[i].Device, device) ||
+            !ReferenceEquals(parameter.Grad!.Device, device))
+        {
+            throw new InvalidOperationException(
+                $"Adam: {parameter} is on {device.Name}, its gradient on " +
+                $"{parameter.Grad!.Device.Name} and its moments on " +
+                $"{_firstMoments[i].Device.Name}. " +
+                "Create the optimizer after moving the model with Module.To(device).");
+        }
+
+        if (step > int.MaxValue)
+        {
+            throw new InvalidOperationException(
+                $"Adam: step {step} of {parameter} exceeds the device kernel's int32 count.");
+        }
+
+        DeviceAdam.Step(
+            parameter.Value.DeviceStorage, parameter.Grad.DeviceStorage,
+            _firstMoments[i].DeviceStorage, _secondMoments[i].DeviceStorage, (int)step,
+            LearningRate, Beta1, Beta2, Epsilon, WeightDecay);
     }
 
     private static void CheckRange(bool valid, string name, float value, string range)

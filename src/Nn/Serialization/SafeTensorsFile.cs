@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using NativeGan.Nn.IO;
 using NativeGan.Tensors;
+using NativeGan.Tensors.Gpu;
 
 namespace NativeGan.Nn.Serialization;
 
@@ -226,7 +227,8 @@ public static class SafeTensorsFile
         stream.Write(prepared.Header);
         foreach (var (_, tensor) in prepared.Tensors)
         {
-            WriteFloats(stream, tensor.Data);
+            // A tensor on a device is copied to the host here, one at a time.
+            WriteFloats(stream, tensor.To(ComputeDevice.Cpu).Data);
         }
     }
 

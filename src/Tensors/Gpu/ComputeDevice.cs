@@ -33,6 +33,7 @@ public sealed class ComputeDevice : IDisposable
     private readonly Accelerator? _accelerator;
     private readonly ConcurrentDictionary<int, Delegate> _kernels = new();
     private readonly DeviceScratch? _scratch;
+    private readonly DeviceMemoryPool? _memory;
     private bool _disposed;
 
     private ComputeDevice(
@@ -45,7 +46,19 @@ public sealed class ComputeDevice : IDisposable
         _context = context;
         _accelerator = accelerator;
         _scratch = accelerator is null ? null : new DeviceScratch(accelerator);
+
+        // An eighth of a GPU's memory may sit in released tensors before a collection; the
+        // pool's floor of 256 MiB applies to the CPU accelerator, which reports none.
+        _memory = accelerator is null
+            ? null
+            : new DeviceMemoryPool(accelerator, accelerator.MemorySize / 8);
     }
+
+    /// <summary>
+    /// The host CPU, where every <see cref="Tensor"/> lives unless it is moved with
+    /// <see cref="Tensor.To"/>. Disposing it has no effect on tensors.
+    /// </summary>
+    public static ComputeDevice Cpu { get; } = CreateCpu("The host CPU holds host tensors.");
 
     /// <summary>Where kernels run.</summary>
     public ComputeDeviceKind Kind { get; }
@@ -89,6 +102,25 @@ public sealed class ComputeDevice : IDisposable
 
     /// <summary>Stream on which every kernel and copy of this device runs, in order.</summary>
     internal AcceleratorStream Stream => Accelerator.DefaultStream;
+
+    /// <summary>Caching allocator of this device's tensor storage.</summary>
+    internal DeviceMemoryPool Memory
+    {
+        get
+        {
+            _ = Accelerator;
+            return _memory!;
+        }
+    }
+
+    /// <summary>Bytes of device memory held by live tensors; 0 on the host CPU.</summary>
+    public long BytesInUse => _memory?.BytesInUse ?? 0;
+
+    /// <summary>
+    /// Bytes of device memory reserved by the caching pool, in use or free; 0 on the host
+    /// CPU.
+    /// </summary>
+    public long BytesReserved => _memory?.BytesReserved ?? 0;
 
     /// <summary>Reusable buffers for intermediate results of launchers.</summary>
     internal DeviceScratch Scratch
@@ -187,6 +219,7 @@ public sealed class ComputeDevice : IDisposable
 
         _disposed = true;
         _scratch?.Dispose();
+        _memory?.Dispose();
         _kernels.Clear();
         _accelerator?.Dispose();
         _context?.Dispose();
@@ -194,6 +227,13 @@ public sealed class ComputeDevice : IDisposable
 
     /// <summary>Returns <see cref="Name"/>.</summary>
     public override string ToString() => Name;
+
+    /// <summary>
+    /// Puts tensor storage back into the pool. It may run on the finalizer thread, so it
+    /// makes no accelerator call, and it does nothing once the device is disposed.
+    /// </summary>
+    internal void ReturnStorage(MemoryBuffer1D<float, Stride1D.Dense> buffer) =>
+        _memory?.Return(buffer);
 
     /// <summary>
     /// Returns the launcher of <paramref name="kernel"/>, compiling it on first use.

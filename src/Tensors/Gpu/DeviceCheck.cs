@@ -15,9 +15,9 @@ internal static class DeviceCheck
         if (!ReferenceEquals(first.Device, second.Device))
         {
             throw new ArgumentException(
-                $"{op}: {firstName} is on device {first.Device.Name} but {secondName} is on " +
-                $"device {second.Device.Name}, but all operands must be on one device. Copy one " +
-                "with ToHost() and ToDevice(...) first.", secondName);
+                $"{op}: {firstName} is on device {first.Device.Name} and {secondName} on " +
+                $"device {second.Device.Name}, but all operands must be on one device. Copy " +
+                "one with Tensor.To(device) first.", secondName);
         }
     }
 

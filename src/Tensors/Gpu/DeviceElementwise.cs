@@ -29,8 +29,14 @@ public static class DeviceElementwise
     private static readonly DeviceKernel<BinaryLauncher> MultiplyLauncher =
         new(typeof(DeviceElementwise), nameof(MultiplyKernel));
 
+    private static readonly DeviceKernel<BinaryLauncher> DivideLauncher =
+        new(typeof(DeviceElementwise), nameof(DivideKernel));
+
     private static readonly DeviceKernel<ScaleLauncher> ScaleLauncherKernel =
         new(typeof(DeviceElementwise), nameof(ScaleKernel));
+
+    private static readonly DeviceKernel<ScaleLauncher> AddScalarLauncher =
+        new(typeof(DeviceElementwise), nameof(AddScalarKernel));
 
     /// <summary>Computes result = a + b, with b broadcast onto a's shape.</summary>
     /// <exception cref="ArgumentException">
@@ -48,6 +54,25 @@ public static class DeviceElementwise
     /// <exception cref="ArgumentException">See <see cref="Add"/>.</exception>
     public static void Multiply(DeviceTensor a, DeviceTensor b, DeviceTensor result) =>
         Binary(MultiplyLauncher, nameof(Multiply), a, b, result);
+
+    /// <summary>Computes result = a / b, with b broadcast onto a's shape.</summary>
+    /// <exception cref="ArgumentException">
+    /// b does not broadcast onto a, result does not have a's shape, or the devices differ.
+    /// </exception>
+    public static void Divide(DeviceTensor a, DeviceTensor b, DeviceTensor result) =>
+        Binary(DivideLauncher, nameof(Divide), a, b, result);
+
+    /// <summary>Computes y = x + value, where x and y may be the same tensor.</summary>
+    /// <exception cref="ArgumentException">The shapes or devices differ.</exception>
+    public static void AddScalar(DeviceTensor x, float value, DeviceTensor y)
+    {
+        DeviceCheck.SameDevice(nameof(AddScalar), x, nameof(x), y, nameof(y));
+        DeviceCheck.SameShape(nameof(AddScalar), x, nameof(x), y, nameof(y));
+        if (x.Length > 0)
+        {
+            AddScalarLauncher.On(x.Device)(x.Device.Stream, x.Length, x.View, y.View, value);
+        }
+    }
 
     /// <summary>Computes y = factor * x, where x and y may be the same tensor.</summary>
     /// <exception cref="ArgumentException">The shapes or devices differ.</exception>
@@ -95,6 +120,19 @@ public static class DeviceElementwise
         Index1D i, ArrayView<float> a, ArrayView<float> b, ArrayView<float> result,
         BroadcastLayout layout) =>
         result[i] = a[i] * b[layout.Index(i)];
+
+    // Shapes: a (L), b (layout.Period), result (L).
+    [DeviceKernel]
+    internal static void DivideKernel(
+        Index1D i, ArrayView<float> a, ArrayView<float> b, ArrayView<float> result,
+        BroadcastLayout layout) =>
+        result[i] = a[i] / b[layout.Index(i)];
+
+    // Shapes: x (L), y (L).
+    [DeviceKernel]
+    internal static void AddScalarKernel(Index1D i, ArrayView<float> x, ArrayView<float> y,
+        float value) =>
+        y[i] = x[i] + value;
 
     // Shapes: x (L), y (L).
     [DeviceKernel]

@@ -3,6 +3,9 @@ using ILGPU.Runtime;
 using GradientLauncher = System.Action<
     ILGPU.Runtime.AcceleratorStream, ILGPU.Index1D, ILGPU.ArrayView<float>,
     ILGPU.ArrayView<float>, ILGPU.ArrayView<float>, float>;
+using DeviceScaledGradientLauncher = System.Action<
+    ILGPU.Runtime.AcceleratorStream, ILGPU.Index1D, ILGPU.ArrayView<float>,
+    ILGPU.ArrayView<float>, ILGPU.ArrayView<float>, ILGPU.ArrayView<float>, int>;
 using LossLauncher = System.Action<
     ILGPU.Runtime.AcceleratorStream, ILGPU.KernelConfig, ILGPU.ArrayView<float>,
     ILGPU.ArrayView<float>, ILGPU.ArrayView<float>, int>;
@@ -24,6 +27,9 @@ public static class DeviceLosses
 
     private static readonly DeviceKernel<GradientLauncher> Gradient =
         new(typeof(DeviceLosses), nameof(BceWithLogitsBackwardKernel));
+
+    private static readonly DeviceKernel<DeviceScaledGradientLauncher> DeviceScaledGradient =
+        new(typeof(DeviceLosses), nameof(BceWithLogitsBackwardDeviceScaleKernel));
 
     /// <summary>
     /// Computes loss = the mean over elements of the binary cross-entropy of logits x
@@ -64,6 +70,29 @@ public static class DeviceLosses
             dLoss / logits.Length);
     }
 
+    /// <summary>
+    /// Computes the same gradient as the overload with a float dLoss, reading dLoss from a
+    /// one-element device tensor, so that a backward pass does not wait for the device to
+    /// copy the upstream gradient to the host.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// The shapes do not match, x is empty, dLoss has more than one element, or the
+    /// devices differ.
+    /// </exception>
+    public static void BceWithLogitsBackward(
+        DeviceTensor logits, DeviceTensor targets, DeviceTensor dLoss, DeviceTensor dX)
+    {
+        const string Op = nameof(BceWithLogitsBackward);
+        CheckOperands(Op, logits, targets);
+        DeviceCheck.SameDevice(Op, logits, nameof(logits), dX, nameof(dX));
+        DeviceCheck.SameDevice(Op, logits, nameof(logits), dLoss, nameof(dLoss));
+        DeviceCheck.SameShape(Op, logits, nameof(logits), dX, nameof(dX));
+        DeviceCheck.HasLength(Op, dLoss, nameof(dLoss), 1);
+        ComputeDevice device = logits.Device;
+        DeviceScaledGradient.On(device)(device.Stream, logits.Length, logits.View,
+            targets.View, dLoss.View, dX.View, logits.Length);
+    }
+
     // Shapes: x (L), y (L), loss (1). Grid: one group of GroupSize threads.
     [DeviceKernel(ExplicitlyGrouped = true)]
     internal static void BceWithLogitsKernel(
@@ -89,6 +118,13 @@ public static class DeviceLosses
     internal static void BceWithLogitsBackwardKernel(
         Index1D i, ArrayView<float> x, ArrayView<float> y, ArrayView<float> dX, float scale) =>
         dX[i] = scale * (DeviceActivations.StableSigmoid(x[i]) - y[i]);
+
+    // Shapes: x (L), y (L), dLoss (1), dX (L).
+    [DeviceKernel]
+    internal static void BceWithLogitsBackwardDeviceScaleKernel(
+        Index1D i, ArrayView<float> x, ArrayView<float> y, ArrayView<float> dLoss,
+        ArrayView<float> dX, int length) =>
+        dX[i] = dLoss[0] / length * (DeviceActivations.StableSigmoid(x[i]) - y[i]);
 
     private static void CheckOperands(string op, DeviceTensor logits, DeviceTensor targets)
     {

@@ -11,8 +11,10 @@ namespace NativeGan.Tensors.Gpu;
 /// </summary>
 /// <remarks>
 /// Kernels run asynchronously in order on the device's stream, and copies to the host wait
-/// for them. <see cref="Reshape"/> returns a view that shares the storage and stays valid only
-/// while the tensor that owns the storage is not disposed.
+/// for them. The storage comes from the device's caching pool and goes back to it when the
+/// tensor is disposed or finalized, so tensors need not be disposed.
+/// <see cref="Reshape"/> returns a view that shares the storage and keeps it alive; a view
+/// becomes invalid when the tensor that owns the storage is disposed.
 /// </remarks>
 public sealed class DeviceTensor : IDisposable
 {
@@ -28,7 +30,14 @@ public sealed class DeviceTensor : IDisposable
         Shape = shape;
         _buffer = buffer;
         _owner = owner;
+        if (owner is not null)
+        {
+            GC.SuppressFinalize(this);
+        }
     }
+
+    /// <summary>Returns the storage of a tensor that was never disposed to its pool.</summary>
+    ~DeviceTensor() => ReleaseStorage();
 
     /// <summary>Device whose memory stores the values.</summary>
     public ComputeDevice Device { get; }
@@ -64,8 +73,8 @@ public sealed class DeviceTensor : IDisposable
 
         // ILGPU 1.5.3 allocates empty buffers but throws on copies and memsets of empty
         // views, so an empty tensor keeps one unused element and its copies do nothing.
-        var buffer = accelerator.Allocate1D<float>(Math.Max(shape.ElementCount, 1));
-        buffer.View.MemSetToZero(device.Stream);
+        var buffer = device.Memory.Rent(shape.ElementCount);
+        buffer.View.MemSetToZero(accelerator.DefaultStream);
         return new DeviceTensor(device, shape, buffer, null);
     }
 
@@ -153,7 +162,9 @@ public sealed class DeviceTensor : IDisposable
         return new DeviceTensor(Device, target, _buffer, _owner ?? this);
     }
 
-    /// <summary>Frees the device memory. Disposing a view frees nothing.</summary>
+    /// <summary>
+    /// Returns the storage to the device's pool for reuse. Disposing a view returns nothing.
+    /// </summary>
     public void Dispose()
     {
         if (_disposed)
@@ -162,14 +173,20 @@ public sealed class DeviceTensor : IDisposable
         }
 
         _disposed = true;
-        if (_owner is null)
-        {
-            _buffer.Dispose();
-        }
+        GC.SuppressFinalize(this);
+        ReleaseStorage();
     }
 
     /// <summary>Describes the tensor by its shape and device, for debugging.</summary>
     public override string ToString() => $"DeviceTensor{Shape} on {Device.Name}";
+
+    private void ReleaseStorage()
+    {
+        if (_owner is null)
+        {
+            Device.ReturnStorage(_buffer);
+        }
+    }
 
     private void ThrowIfDisposed()
     {

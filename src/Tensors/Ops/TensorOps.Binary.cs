@@ -39,7 +39,10 @@ public static partial class TensorOps
     /// <summary>Returns a new tensor holding <paramref name="op"/> of a and b, broadcast.</summary>
     public static Tensor Binary(BinaryOp op, Tensor a, Tensor b)
     {
-        var result = new Tensor(Broadcast.Shapes(a.Shape, b.Shape, op.ToString()));
+        Shape shape = Broadcast.Shapes(a.Shape, b.Shape, op.ToString());
+        var result = OnDevice(op.ToString(), a, b)
+            ? Tensor.Zeros(a.Device, shape)
+            : new Tensor(shape);
         Binary(op, a, b, result);
         return result;
     }
@@ -56,6 +59,12 @@ public static partial class TensorOps
             throw new ArgumentException(
                 $"{op}: result has shape {result.Shape}, but {a.Shape} and {b.Shape} " +
                 $"broadcast to {shape}.");
+        }
+
+        if (OnDevice(op.ToString(), a, b, result))
+        {
+            DeviceBinary(op, a, b, result);
+            return;
         }
 
         if (a.Shape == shape && b.Shape == shape)

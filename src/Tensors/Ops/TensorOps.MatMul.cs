@@ -1,3 +1,4 @@
+using NativeGan.Tensors.Gpu;
 using NativeGan.Tensors.Kernels;
 
 namespace NativeGan.Tensors;
@@ -11,6 +12,15 @@ public static partial class TensorOps
     public static Tensor MatMul(Tensor a, Tensor b, bool transposeA = false, bool transposeB = false)
     {
         (int m, int k, int n) = MatMulSizes(a, b, transposeA, transposeB);
+        if (OnDevice(nameof(MatMul), a, b))
+        {
+            var product = Tensor.Zeros(a.Device, new Shape(m, n));
+            DeviceGemm.Multiply(
+                transposeA, transposeB, 1f, a.DeviceStorage, b.DeviceStorage, 0f,
+                product.DeviceStorage);
+            return product;
+        }
+
         var result = new Tensor(m, n);
         Gemm.Multiply(
             transposeA, transposeB, m, n, k,
@@ -33,6 +43,14 @@ public static partial class TensorOps
             throw new ArgumentException(
                 $"MatMul: result has shape {result.Shape}, expected ({m}, {n}) for " +
                 $"{a.Shape}{(transposeA ? "^T" : "")} x {b.Shape}{(transposeB ? "^T" : "")}.");
+        }
+
+        if (OnDevice(nameof(MatMul), a, b, result))
+        {
+            DeviceGemm.Multiply(
+                transposeA, transposeB, alpha, a.DeviceStorage, b.DeviceStorage, beta,
+                result.DeviceStorage);
+            return;
         }
 
         Gemm.Multiply(

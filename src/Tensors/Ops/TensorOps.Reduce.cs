@@ -5,11 +5,14 @@ namespace NativeGan.Tensors;
 public static partial class TensorOps
 {
     /// <summary>Returns the sum of all elements as a rank-0 tensor.</summary>
-    public static Tensor Sum(Tensor x) => Tensor.Scalar(TensorPrimitives.Sum(x.Data));
+    public static Tensor Sum(Tensor x) => x.IsOnDevice
+        ? DeviceWhole(x, mean: false)
+        : Tensor.Scalar(TensorPrimitives.Sum(x.Data));
 
     /// <summary>Returns the mean of all elements as a rank-0 tensor; NaN for no elements.</summary>
-    public static Tensor Mean(Tensor x) =>
-        Tensor.Scalar(x.Length == 0 ? float.NaN : TensorPrimitives.Sum(x.Data) / x.Length);
+    public static Tensor Mean(Tensor x) => x.IsOnDevice
+        ? DeviceWhole(x, mean: true)
+        : Tensor.Scalar(x.Length == 0 ? float.NaN : TensorPrimitives.Sum(x.Data) / x.Length);
 
     /// <summary>
     /// Sums <paramref name="x"/> over <paramref name="axis"/>. With keepDims the axis stays
@@ -28,6 +31,14 @@ public static partial class TensorOps
         int size = dims[normalized];
         int inner = x.Length / Math.Max(outer * size, 1);
         dims[normalized] = 1;
+        if (x.IsOnDevice)
+        {
+            Tensor reduced = DeviceSumAxis(x, normalized, dims, outer, inner);
+            return keepDims
+                ? reduced
+                : reduced.Reshape(dims.Where((_, i) => i != normalized).ToArray());
+        }
+
         var result = new Tensor(dims);
         for (int o = 0; o < outer; o++)
         {
@@ -63,6 +74,11 @@ public static partial class TensorOps
         {
             throw new ArgumentException(
                 $"SumTo: shape {target} does not broadcast to {x.Shape}.");
+        }
+
+        if (x.IsOnDevice)
+        {
+            return DeviceSumTo(x, target);
         }
 
         var result = new Tensor(target);
@@ -113,6 +129,13 @@ public static partial class TensorOps
 
     /// <summary>Returns the smallest element.</summary>
     public static float Min(Tensor x) => TensorPrimitives.Min(x.Data);
+
+    /// <summary>
+    /// Returns the Euclidean (L2) norm of all elements: accumulated in double on the host,
+    /// in float on a device, where only the result is copied back.
+    /// </summary>
+    public static double L2Norm(Tensor x) =>
+        x.IsOnDevice ? Math.Sqrt(DeviceSumOfSquares(x)) : L2Norm(x.Data);
 
     /// <summary>Returns the Euclidean (L2) norm of all elements, accumulated in double.</summary>
     public static double L2Norm(ReadOnlySpan<float> x)
