@@ -70,13 +70,14 @@ public sealed class Adam : Optimizer
                 continue;
             }
 
-            long t = ++_steps[i];
             if (parameter.Value.IsOnDevice || _firstMoments[i].IsOnDevice)
             {
-                StepOnDevice(i, t);
+                StepOnDevice(i, _steps[i] + 1);
+                _steps[i]++;
                 continue;
             }
 
+            long t = ++_steps[i];
             float biasCorrection1 = 1f - MathF.Pow(Beta1, t);
             float biasCorrection2Sqrt = MathF.Sqrt(1f - MathF.Pow(Beta2, t));
             float stepSize = LearningRate / biasCorrection1;

@@ -23,6 +23,24 @@ internal readonly record struct BroadcastLayout(int Period, int Inner)
     /// <exception cref="ArgumentException">The operand does not broadcast that way.</exception>
     public static BroadcastLayout For(Shape target, Shape operand, string op)
     {
+        if (!TryFor(target, operand, out BroadcastLayout layout))
+        {
+            throw new ArgumentException(
+                $"{op}: operand of shape {operand} does not broadcast onto {target} in a " +
+                "form the device kernels take. Expected a scalar, a row vector of the last " +
+                "size, a per-channel shape such as (C, 1, 1), or the same shape.");
+        }
+
+        return layout;
+    }
+
+    /// <summary>
+    /// Creates the layout as <see cref="For"/> does, or returns false when the operand's
+    /// sizes other than 1 do not form one run of consecutive axes equal to the target's.
+    /// </summary>
+    public static bool TryFor(Shape target, Shape operand, out BroadcastLayout layout)
+    {
+        layout = default;
         int lead = target.Rank - operand.Rank;
         int first = -1;
         int last = -1;
@@ -47,15 +65,13 @@ internal readonly record struct BroadcastLayout(int Period, int Inner)
 
         if (!fits)
         {
-            throw new ArgumentException(
-                $"{op}: operand of shape {operand} does not broadcast onto {target}. Expected " +
-                "a scalar, a row vector of the last size, a per-channel shape such as " +
-                "(C, 1, 1), or the same shape.");
+            return false;
         }
 
         if (first < 0)
         {
-            return new BroadcastLayout(1, 1);
+            layout = new BroadcastLayout(1, 1);
+            return true;
         }
 
         int period = 1;
@@ -70,6 +86,7 @@ internal readonly record struct BroadcastLayout(int Period, int Inner)
             inner *= target[axis];
         }
 
-        return new BroadcastLayout(period, inner);
+        layout = new BroadcastLayout(period, inner);
+        return true;
     }
 }

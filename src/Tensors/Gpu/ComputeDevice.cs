@@ -47,11 +47,12 @@ public sealed class ComputeDevice : IDisposable
         _accelerator = accelerator;
         _scratch = accelerator is null ? null : new DeviceScratch(accelerator);
 
-        // An eighth of a GPU's memory may sit in released tensors before a collection; the
-        // pool's floor of 256 MiB applies to the CPU accelerator, which reports none.
+        // An eighth of a GPU's memory may sit in released tensors before a collection. The CPU
+        // accelerator reports long.MaxValue bytes, so it gets the pool's floor of 256 MiB.
         _memory = accelerator is null
             ? null
-            : new DeviceMemoryPool(accelerator, accelerator.MemorySize / 8);
+            : new DeviceMemoryPool(
+                accelerator, accelerator is CPUAccelerator ? 0 : accelerator.MemorySize / 8);
     }
 
     /// <summary>

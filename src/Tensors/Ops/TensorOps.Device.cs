@@ -22,9 +22,9 @@ public static partial class TensorOps
                 (first.IsOnDevice && !ReferenceEquals(other.Device, first.Device)))
             {
                 throw new ArgumentException(
-                    $"{op}: operand {first} is on {first.Device.Name} and operand {other} " +
-                    $"on {other.Device.Name}, but all operands must be on one device. Copy " +
-                    "one with Tensor.To(device) first.");
+                    $"{op}: an operand of shape {first.Shape} is on {first.Device.Name} and " +
+                    $"one of shape {other.Shape} on {other.Device.Name}, but all operands must " +
+                    "be on one device. Copy one with Tensor.To(device) first.");
             }
         }
 
@@ -34,6 +34,18 @@ public static partial class TensorOps
     private static void DeviceBinary(BinaryOp op, Tensor a, Tensor b, Tensor result)
     {
         DeviceTensor target = result.DeviceStorage;
+        Tensor full = a.Shape == result.Shape ? a : b;
+        Tensor other = ReferenceEquals(full, a) ? b : a;
+        if (full.Shape != result.Shape ||
+            !BroadcastLayout.TryFor(result.Shape, other.Shape, out _))
+        {
+            throw new NotSupportedException(
+                $"{op} of shapes {a.Shape} and {b.Shape} on a device: the kernels need one " +
+                "operand in the result's shape and the other a scalar, a row vector, a " +
+                "per-channel shape such as (C, 1, 1) or the same shape. Expand an operand " +
+                "first, or compute on the CPU.");
+        }
+
         if (a.Shape == result.Shape)
         {
             DeviceBinaryInOrder(op, a.DeviceStorage, b.DeviceStorage, target);
@@ -141,7 +153,14 @@ public static partial class TensorOps
             return result;
         }
 
-        BroadcastLayout broadcast = BroadcastLayout.For(x.Shape, target, nameof(SumTo));
+        if (!BroadcastLayout.TryFor(x.Shape, target, out BroadcastLayout broadcast))
+        {
+            throw new NotSupportedException(
+                $"SumTo from {x.Shape} to {target} on a device: the kernels sum to a scalar, " +
+                "a row vector, a per-channel shape such as (C, 1, 1) or the same shape. Sum " +
+                "on the CPU instead.");
+        }
+
         int batch = x.Length / (broadcast.Period * broadcast.Inner);
         var layout = new BatchNormLayout(batch, broadcast.Period, broadcast.Inner);
         DeviceReductions.ChannelSums(x.DeviceStorage, layout, result.DeviceStorage);
