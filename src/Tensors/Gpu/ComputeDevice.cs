@@ -219,6 +219,10 @@ public sealed class ComputeDevice : IDisposable
         }
 
         _disposed = true;
+
+        // Freeing CUDA memory needs the device's context current on this thread, which may
+        // not be the thread that last used the device.
+        _accelerator?.Bind();
         _scratch?.Dispose();
         _memory?.Dispose();
         _kernels.Clear();
