@@ -49,9 +49,19 @@ public sealed partial class Tensor
     /// </summary>
     public static Tensor Full(ComputeDevice device, float value, Shape shape)
     {
-        var host = new Tensor(shape);
-        host.Data.AsSpan().Fill(value);
-        return host.To(device);
+        ArgumentNullException.ThrowIfNull(device);
+        var tensor = Zeros(device, shape);
+        if (!tensor.IsOnDevice)
+        {
+            tensor.Data.AsSpan().Fill(value);
+        }
+        else if (value != 0f)
+        {
+            // Filled by a kernel: a copy from the host would wait for the queued kernels.
+            DeviceElementwise.AddScalar(tensor.DeviceStorage, value, tensor.DeviceStorage);
+        }
+
+        return tensor;
     }
 
     /// <summary>

@@ -61,9 +61,9 @@ public sealed class GanStep
     /// </summary>
     public StepMetrics Run(Tensor realImages)
     {
-        realImages = realImages.To(Generator.Device);
-        Variable fake = Generator.Forward(new Variable(SampleLatent(realImages.Shape[0])));
-        var (lossD, realLogits, fakeLogits) = UpdateDiscriminator(realImages, fake.Detach());
+        StepInputs inputs = PrepareInputs(realImages);
+        Variable fake = Generator.Forward(new Variable(inputs.Latent));
+        var (lossD, realLogits, fakeLogits) = UpdateDiscriminator(inputs, fake.Detach());
 
         // G step against the updated D. D is frozen so its weight gradients are skipped;
         // the gradient still flows through D to the fakes.
@@ -90,14 +90,14 @@ public sealed class GanStep
     /// </summary>
     public StepMetrics RunDiscriminatorOnly(Tensor realImages)
     {
-        realImages = realImages.To(Generator.Device);
+        StepInputs inputs = PrepareInputs(realImages);
         Variable fake;
         using (GradMode.NoGrad())
         {
-            fake = Generator.Forward(new Variable(SampleLatent(realImages.Shape[0])));
+            fake = Generator.Forward(new Variable(inputs.Latent));
         }
 
-        var (lossD, realLogits, fakeLogits) = UpdateDiscriminator(realImages, fake);
+        var (lossD, realLogits, fakeLogits) = UpdateDiscriminator(inputs, fake);
         return Metrics(lossD, float.NaN, realLogits, fakeLogits);
     }
 
@@ -118,50 +118,57 @@ public sealed class GanStep
             DAccuracyFake: 1f - ShareVotingReal(fake));
     }
 
-    private Tensor SampleLatent(int n)
+    // z and the targets are drawn on the host from the saved streams, so that a device run
+    // draws the same values. They are copied before any kernel of the step is queued: a
+    // copy to a device waits for the kernels queued before it.
+    private StepInputs PrepareInputs(Tensor realImages)
     {
-        // Drawn on the host from the saved stream, so that a device run draws the same z.
+        ComputeDevice device = Generator.Device;
+        int n = realImages.Shape[0];
         var z = new Tensor(n, Generator.LatentSize);
         _noiseRng.FillNormal(z.Data);
-        return z.To(Generator.Device);
+        Tensor realTargets = Buffer(ref _realTargets, n);
+        Tensor fakeTargets = Buffer(ref _fakeTargets, n);
+        Labels.FillRealTargets(realTargets.Data);
+        Labels.FillFakeTargets(fakeTargets.Data);
+        return new StepInputs(
+            realImages.To(device), z.To(device), realTargets.To(device), fakeTargets.To(device));
     }
 
     // D step: real images toward the real targets, fakes toward the fake targets. The
     // fakes must carry no history, so that D's loss does not reach G's parameters.
     private (Variable Loss, Variable RealLogits, Variable FakeLogits) UpdateDiscriminator(
-        Tensor realImages, Variable fakeImages)
+        StepInputs inputs, Variable fakeImages)
     {
-        int n = realImages.Shape[0];
-        Tensor realTargets = Buffer(ref _realTargets, n);
-        Tensor fakeTargets = Buffer(ref _fakeTargets, n);
-        Labels.FillRealTargets(realTargets.Data);
-        Labels.FillFakeTargets(fakeTargets.Data);
-        ComputeDevice device = realImages.Device;
-        Variable realLogits = Discriminator.Forward(new Variable(realImages));
+        Variable realLogits = Discriminator.Forward(new Variable(inputs.RealImages));
         Variable fakeLogits = Discriminator.Forward(fakeImages);
         Variable loss =
-            Losses.BinaryCrossEntropyWithLogits(realLogits, realTargets.To(device)) +
-            Losses.BinaryCrossEntropyWithLogits(fakeLogits, fakeTargets.To(device));
+            Losses.BinaryCrossEntropyWithLogits(realLogits, inputs.RealTargets) +
+            Losses.BinaryCrossEntropyWithLogits(fakeLogits, inputs.FakeTargets);
         DiscriminatorOptimizer.ZeroGrad();
         loss.Backward();
         DiscriminatorOptimizer.Step();
         return (loss, realLogits, fakeLogits);
     }
 
+    // Non-saturating: G's fakes toward the real label. Minimax: minimizing
+    // log(1 - D(G(z))) is maximizing D's BCE on the fake label. The targets never change,
+    // so they are built once per batch size and device.
     private Variable GeneratorObjective(Variable fakeLogits)
     {
         int n = fakeLogits.Shape[0];
-        Tensor targets = Buffer(ref _generatorTargets, n);
         ComputeDevice device = fakeLogits.Value.Device;
-        if (GeneratorLoss == GeneratorLoss.NonSaturating)
+        if (_generatorTargets is null || _generatorTargets.Shape[0] != n ||
+            !ReferenceEquals(_generatorTargets.Device, device))
         {
-            targets.Data.AsSpan().Fill(Labels.RealLabel);
-            return Losses.BinaryCrossEntropyWithLogits(fakeLogits, targets.To(device));
+            float label = GeneratorLoss == GeneratorLoss.NonSaturating
+                ? Labels.RealLabel
+                : Labels.FakeLabel;
+            _generatorTargets = Tensor.Full(device, label, new Shape(n, 1));
         }
 
-        // Minimax: minimizing log(1 - D(G(z))) is maximizing D's BCE on the fake label.
-        targets.Data.AsSpan().Fill(Labels.FakeLabel);
-        return -Losses.BinaryCrossEntropyWithLogits(fakeLogits, targets.To(device));
+        Variable loss = Losses.BinaryCrossEntropyWithLogits(fakeLogits, _generatorTargets);
+        return GeneratorLoss == GeneratorLoss.NonSaturating ? loss : -loss;
     }
 
     // D's probability that each image is real, averaged: sigmoid(logit), or its complement
@@ -191,6 +198,9 @@ public sealed class GanStep
 
         return (float)votes / logits.Length;
     }
+
+    private readonly record struct StepInputs(
+        Tensor RealImages, Tensor Latent, Tensor RealTargets, Tensor FakeTargets);
 
     private static Tensor Buffer(ref Tensor? cache, int n)
     {
