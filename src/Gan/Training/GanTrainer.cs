@@ -258,7 +258,7 @@ public sealed class GanTrainer
         }
 
         var result = new TrainingSummary(
-            _folder.Root, globalStep, epochs.Sum(e => e.Seconds), epochs);
+            _folder.Root, globalStep, epochs.Sum(e => e.Seconds), epochs, Device.Name);
         AtomicFile.WriteAllText(
             _folder.SummaryPath, JsonSerializer.Serialize(result, TrainingConfig.JsonOptions));
         WriteReport();

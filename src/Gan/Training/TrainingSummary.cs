@@ -5,5 +5,12 @@ namespace NativeGan.Gan.Training;
 /// <param name="Steps">Total steps taken.</param>
 /// <param name="Seconds">Total wall time of training, in seconds.</param>
 /// <param name="Epochs">Per-epoch averages and output paths.</param>
+/// <param name="Device">
+/// Device that ran the last session's steps, such as "cpu" or "cuda:0 'NVIDIA H200' (sm_90)".
+/// </param>
 public sealed record TrainingSummary(
-    string RunFolder, long Steps, double Seconds, IReadOnlyList<EpochSummary> Epochs);
+    string RunFolder,
+    long Steps,
+    double Seconds,
+    IReadOnlyList<EpochSummary> Epochs,
+    string Device = "cpu");

@@ -38,6 +38,7 @@ public sealed class DeviceTrainerTests(CpuAcceleratorFixture accelerator)
         AssertClose(host.Folder.GradientsPath, second.Folder.GradientsPath, firstColumn: 3);
         Assert.True(File.Exists(second.Folder.SampleGridPath(2)));
         Assert.True(File.Exists(second.Folder.CheckpointPath(2)));
+        Assert.Contains(accelerator.Device.Name, File.ReadAllText(second.Folder.SummaryPath));
     }
 
     private static void AssertClose(string expectedPath, string actualPath, int firstColumn)
