@@ -37,6 +37,11 @@ def number(value, digits=2):
     return "-" if value is None else f"{value:.{digits}f}"
 
 
+def gflops_digits(figure):
+    """Digits for a GFLOP/s figure: none from 10 up, two below, as on the CPU accelerator."""
+    return 0 if figure and (figure.get("gflops") or 0) >= 10 else 2
+
+
 def parts_section(out_dir):
     lines = ["## Parts", "", "| part | exit code | seconds | log |", "| --- | ---: | ---: | --- |"]
     try:
@@ -57,8 +62,15 @@ def machine_section(out_dir):
     except OSError:
         gpus = []
     lines += [f"- GPU (name, driver, memory, max SM clock, power limit): {gpu}" for gpu in gpus]
-    if not gpus:
+    if not gpus and os.path.exists(os.path.join(out_dir, "nvidia-smi.log")):
         lines.append("- GPU: nvidia-smi listed none; see nvidia-smi.log")
+    elif not gpus:
+        lines.append("- GPU: none; a dry run uses ILGPU's CPU accelerator")
+    try:
+        with open(os.path.join(out_dir, "BUILD_INFO"), encoding="utf-8") as file:
+            lines += [f"- bundle {line.strip()}" for line in file if line.strip()]
+    except OSError:
+        lines.append("- bundle: BUILD_INFO missing")
     return lines
 
 
@@ -100,7 +112,7 @@ def sgemm_section(nativegan, torch):
                 headline = ratio
         lines.append(
             f"| {n} | {number(ours and ours['median_milliseconds'], 3)} | "
-            f"{number(ours and ours['gflops'], 0)} | "
+            f"{number(ours and ours['gflops'], gflops_digits(ours))} | "
             f"{number(theirs and theirs['median_milliseconds'], 3)} | "
             f"{number(theirs and theirs['gflops'], 0)} | {number(ratio)} |")
     lines += ["", "NativeGan: wall time between two ComputeDevice.Synchronize calls; cuBLAS: "
@@ -134,7 +146,8 @@ def dcgan_section(nativegan, torch, train):
                          "gpu-check.log")
     if train and train.get("steps"):
         per_step = 1000 * train["seconds"] / train["steps"]
-        lines.append(f"- nativegan train (train.log has the command): {train['steps']} steps in "
+        lines.append(f"- nativegan train on {train.get('device', 'an unnamed device')} "
+                     f"(train.log has the command): {train['steps']} steps in "
                      f"{train['seconds']:.1f} s, {per_step:.1f} ms per step. This includes "
                      "kernel compilation, batch loading and per-step metrics, so it is an "
                      "upper bound, not comparable with the warmed-up figures above.")

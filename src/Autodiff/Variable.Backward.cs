@@ -29,6 +29,14 @@ public sealed partial class Variable
                 $"Backward: gradient shape {gradient.Shape} must equal the output shape {Shape}.");
         }
 
+        if (gradient.IsOnDevice != Value.IsOnDevice ||
+            (gradient.IsOnDevice && !ReferenceEquals(gradient.Device, Value.Device)))
+        {
+            throw new ArgumentException(
+                $"Backward: the gradient is on {gradient.Device.Name} but the output {this} is " +
+                $"on {Value.Device.Name}. Copy the gradient with To(device) first.");
+        }
+
         if (!RequiresGrad)
         {
             throw new InvalidOperationException(

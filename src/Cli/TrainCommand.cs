@@ -95,10 +95,12 @@ public static class TrainCommand
         TrainingConfig config, bool fetch, bool overwrite, string deviceChoice)
     {
         config.Validate();
-        MnistDataset data = LoadData(config.DataFolder, fetch);
         using var logging = ConsoleLogging.Create();
         ILogger logger = logging.CreateLogger("train");
+
+        // Opened first, so that a missing GPU is reported before MNIST is fetched.
         using ComputeDevice device = DeviceOption.Open(deviceChoice, logger);
+        MnistDataset data = LoadData(config.DataFolder, fetch);
         var trainer = new GanTrainer(
             config, data, logger, CreateQuality(config, data, logger), device);
         TrainingSummary summary = TrainingProgressView.Run(trainer, () => trainer.Run(overwrite));
@@ -126,10 +128,10 @@ public static class TrainCommand
             throw new UsageException($"{run.ConfigPath}: {error.Message}");
         }
 
-        MnistDataset data = LoadData(config.DataFolder, fetch);
         using var logging = ConsoleLogging.Create();
         ILogger logger = logging.CreateLogger("train");
         using ComputeDevice device = DeviceOption.Open(deviceChoice, logger);
+        MnistDataset data = LoadData(config.DataFolder, fetch);
         var trainer = new GanTrainer(
             config, data, logger, CreateQuality(config, data, logger), device);
         TrainingSummary summary = TrainingProgressView.Run(trainer, () => trainer.Resume());

@@ -43,7 +43,9 @@ public sealed class Dropout : Module
             mask.Data[i] = _rng.NextFloat() < Probability ? 0f : keptScale;
         }
 
-        return input * new Variable(mask);
+        // Drawn on the host from the layer's stream, so that a device run drops the same
+        // values, then copied to the input's device.
+        return input * new Variable(mask.To(input.Value.Device));
     }
 
     /// <inheritdoc />

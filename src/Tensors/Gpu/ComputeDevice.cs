@@ -75,6 +75,9 @@ public sealed class ComputeDevice : IDisposable
     /// </summary>
     public string SelectionReason { get; }
 
+    /// <summary>Whether <see cref="Dispose"/> has freed the device's memory and kernels.</summary>
+    public bool IsDisposed => _disposed;
+
     /// <summary>Whether the device has its own memory for <see cref="DeviceTensor"/>s.</summary>
     public bool HasDeviceMemory => _accelerator is not null;
 
@@ -88,7 +91,14 @@ public sealed class ComputeDevice : IDisposable
     {
         get
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_disposed)
+            {
+                throw new ObjectDisposedException(
+                    nameof(ComputeDevice),
+                    $"Device {Name} was used after it was disposed. Keep the device open " +
+                    "while its tensors and modules are in use.");
+            }
+
             if (_accelerator is null)
             {
                 throw new InvalidOperationException(
@@ -114,7 +124,11 @@ public sealed class ComputeDevice : IDisposable
         }
     }
 
-    /// <summary>Bytes of device memory held by live tensors; 0 on the host CPU.</summary>
+    /// <summary>
+    /// Bytes of device memory taken by tensors that were not yet disposed or finalized, which
+    /// includes unreachable tensors until the garbage collector finalizes them; 0 on the host
+    /// CPU.
+    /// </summary>
     public long BytesInUse => _memory?.BytesInUse ?? 0;
 
     /// <summary>

@@ -6,8 +6,9 @@ namespace NativeGan.Tensors.Gpu;
 /// <summary>
 /// Caching allocator of one device's tensor storage, in the spirit of PyTorch's CUDA
 /// caching allocator: a released buffer waits in a free list for the next tensor of the
-/// same length, so that a training loop whose shapes repeat stops allocating after its
-/// first step.
+/// same size class, so that a training loop whose shapes repeat stops allocating after its
+/// first step. Size classes are at most 25% larger than the request, so that batches of
+/// varying size share buffers.
 /// </summary>
 /// <remarks>
 /// A <see cref="DeviceTensor"/> returns its buffer when it is disposed or, failing that,
@@ -68,12 +69,12 @@ internal sealed class DeviceMemoryPool : IDisposable
     }
 
     /// <summary>
-    /// Returns a buffer of exactly <paramref name="length"/> floats (at least 1), reused
-    /// when one is free. Its contents are undefined.
+    /// Returns a buffer of at least <paramref name="length"/> floats, reused when one of its
+    /// size class is free. Its contents are undefined.
     /// </summary>
     public MemoryBuffer1D<float, Stride1D.Dense> Rent(long length)
     {
-        length = Math.Max(length, 1);
+        length = SizeClass(length);
         long bytes = length * sizeof(float);
         if (TryTakeFree(length, bytes, out var buffer))
         {
@@ -99,7 +100,7 @@ internal sealed class DeviceMemoryPool : IDisposable
             }
         }
 
-        buffer = _accelerator.Allocate1D<float>(length);
+        buffer = Allocate(length);
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
@@ -153,6 +154,57 @@ internal sealed class DeviceMemoryPool : IDisposable
             _all.Clear();
             _free.Clear();
             _bytesInUse = 0;
+        }
+    }
+
+    /// <summary>
+    /// Rounds a request up to its size class: 256 floats at least, then 4 classes per power
+    /// of two (1, 1.25, 1.5 and 1.75 times it).
+    /// </summary>
+    internal static long SizeClass(long length)
+    {
+        const long Smallest = 256;
+        if (length <= Smallest)
+        {
+            return Smallest;
+        }
+
+        long power = 1L << (63 - (int)long.LeadingZeroCount(length));
+        long step = power / 4;
+        return (length + step - 1) / step * step;
+    }
+
+    // Allocates from the device. When it is out of memory, the cached free buffers and those
+    // of unreachable tensors are freed, and the allocation is tried once more.
+    private MemoryBuffer1D<float, Stride1D.Dense> Allocate(long length)
+    {
+        try
+        {
+            return _accelerator.Allocate1D<float>(length);
+        }
+        catch (Exception error) when (error is OutOfMemoryException or AcceleratorException)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            FreeCachedBuffers();
+            return _accelerator.Allocate1D<float>(length);
+        }
+    }
+
+    private void FreeCachedBuffers()
+    {
+        lock (_lock)
+        {
+            foreach (var stack in _free.Values)
+            {
+                foreach (var buffer in stack)
+                {
+                    _all.Remove(buffer);
+                    buffer.Dispose();
+                }
+            }
+
+            _free.Clear();
         }
     }
 

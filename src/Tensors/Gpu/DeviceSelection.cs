@@ -48,5 +48,5 @@ internal static class DeviceSelection
         "with libcuda.so.1 tried when that is missing, and nvcuda.dll on Windows). It needs no " +
         $"CUDA toolkit or cuDNN. {report.Describe()} Install or update the NVIDIA driver " +
         "(a driver older than the GPU lists no usable GPU), check that nvidia-smi lists the " +
-        "GPU, or choose device cpu.";
+        "GPU, or run on the CPU (device cpu).";
 }

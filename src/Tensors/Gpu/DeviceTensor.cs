@@ -194,8 +194,17 @@ public sealed class DeviceTensor : IDisposable
         {
             throw new ObjectDisposedException(
                 nameof(DeviceTensor),
-                $"Device tensor {Shape} on {Device.Name} was used after it " +
-                (_disposed ? "was disposed." : "the tensor whose storage it views was disposed."));
+                $"Device tensor {Shape} on {Device.Name} was used after " +
+                (_disposed ? "it was disposed." : "the tensor whose storage it views was disposed."));
+        }
+
+        if (Device.IsDisposed)
+        {
+            throw new ObjectDisposedException(
+                nameof(DeviceTensor),
+                $"Device tensor {Shape} was used after its device {Device.Name} was disposed, " +
+                "which freed its memory. Copy tensors to the host with To(ComputeDevice.Cpu) " +
+                "before disposing the device.");
         }
     }
 

@@ -22,7 +22,12 @@ public sealed class DeviceGanStepTests(CpuAcceleratorFixture accelerator)
     private static readonly Dictionary<string, ArchitectureOptions> Narrow = new()
     {
         ["dcgan"] = new() { GeneratorWidths = [6, 5], DiscriminatorWidths = [3, 5] },
-        ["mlp"] = new() { GeneratorWidths = [9, 11, 13], DiscriminatorWidths = [12, 5] },
+        ["mlp"] = new()
+        {
+            GeneratorWidths = [9, 11, 13],
+            DiscriminatorWidths = [12, 5],
+            Dropout = 0.3f,
+        },
     };
 
     private readonly ComputeDevice _device = accelerator.Device;

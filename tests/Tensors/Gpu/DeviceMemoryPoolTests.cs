@@ -9,7 +9,37 @@ namespace NativeGan.Tensors.Tests.Gpu;
 public sealed class DeviceMemoryPoolTests
 {
     private const int Length = 7 * 33;
-    private const long Bytes = Length * sizeof(float);
+
+    // 231 floats take the 256-float size class.
+    private static readonly long Bytes = DeviceMemoryPool.SizeClass(Length) * sizeof(float);
+
+    [Theory]
+    [InlineData(1, 256)]
+    [InlineData(256, 256)]
+    [InlineData(257, 320)]
+    [InlineData(320, 320)]
+    [InlineData(321, 384)]
+    [InlineData(1000, 1024)]
+    [InlineData(1025, 1280)]
+    [InlineData(100_000, 114_688)]
+    public void SizeClass_RoundsUpAtMostAQuarter(long length, long expected)
+    {
+        Assert.Equal(expected, DeviceMemoryPool.SizeClass(length));
+    }
+
+    [Fact]
+    public void Dispose_ThenSameSizeClass_ReusesStorage()
+    {
+        using ComputeDevice device = ComputeDevice.CreateCpuAccelerator();
+        DeviceTensor first = DeviceTensor.Zeros(device, 1000);
+        long reserved = device.BytesReserved;
+
+        first.Dispose();
+        using DeviceTensor second = DeviceTensor.Zeros(device, 999);
+
+        Assert.Equal(reserved, device.BytesReserved);
+        Assert.Equal(999, second.Length);
+    }
 
     [Fact]
     public void Zeros_NewDevice_CountsBytesInUse()
@@ -67,9 +97,9 @@ public sealed class DeviceMemoryPoolTests
         DeviceTensor first = DeviceTensor.Zeros(device, 7, 33);
 
         first.Dispose();
-        using DeviceTensor second = DeviceTensor.Zeros(device, 7, 34);
+        using DeviceTensor second = DeviceTensor.Zeros(device, 7, 40);
 
-        Assert.Equal(Bytes + 7 * 34 * sizeof(float), device.BytesReserved);
+        Assert.Equal(Bytes + 320 * sizeof(float), device.BytesReserved);
     }
 
     [Fact]
@@ -82,7 +112,7 @@ public sealed class DeviceMemoryPoolTests
         tensor.Dispose();
         tensor.Dispose();
 
-        Assert.Equal(5 * sizeof(float), device.BytesInUse);
+        Assert.Equal(256 * sizeof(float), device.BytesInUse);
     }
 
     [Fact]
@@ -98,16 +128,16 @@ public sealed class DeviceMemoryPoolTests
     }
 
     [Fact]
-    public void Zeros_EmptyShape_CountsOneElement()
+    public void Zeros_EmptyShape_TakesSmallestClass()
     {
-        // An empty tensor keeps one unused element, because ILGPU 1.5.3 rejects empty views.
+        // An empty tensor keeps unused elements, because ILGPU 1.5.3 rejects empty views.
         using ComputeDevice device = ComputeDevice.CreateCpuAccelerator();
         DeviceTensor empty = DeviceTensor.Zeros(device, 0, 3);
         long inUse = device.BytesInUse;
 
         empty.Dispose();
 
-        Assert.Equal(sizeof(float), inUse);
+        Assert.Equal(256 * sizeof(float), inUse);
         Assert.Equal(0, device.BytesInUse);
     }
 
@@ -194,6 +224,19 @@ public sealed class DeviceMemoryPoolTests
 
         Assert.Equal(Large * (long)sizeof(float), device.BytesReserved);
         Assert.Equal(Large * (long)sizeof(float), device.BytesInUse);
+    }
+
+    [Fact]
+    public void Use_AfterDeviceDisposed_ThrowsNamingDevice()
+    {
+        ComputeDevice device = ComputeDevice.CreateCpuAccelerator();
+        Tensor tensor = Tensor.Full(device, 2f, new Shape(7, 33));
+        device.Dispose();
+
+        var error = Assert.Throws<ObjectDisposedException>(() => tensor.To(ComputeDevice.Cpu));
+
+        Assert.Contains(device.Name, error.Message);
+        Assert.Contains("To(ComputeDevice.Cpu)", error.Message);
     }
 
     [Fact]
