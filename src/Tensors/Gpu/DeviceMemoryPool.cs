@@ -5,9 +5,9 @@ namespace NativeGan.Tensors.Gpu;
 
 /// <summary>
 /// Caching allocator of one device's tensor storage, in the spirit of PyTorch's CUDA
-/// caching allocator: a released buffer waits in a free list for the next tensor of the
-/// same size class, so that a training loop whose shapes repeat stops allocating after its
-/// first step. Size classes are at most 25% larger than the request, so that batches of
+/// caching allocator. A released buffer waits in a free list for the next tensor of the
+/// same size class, so a training loop whose shapes repeat stops allocating after its first
+/// step. Size classes are at most 25% larger than the request, so that batches of
 /// varying size share buffers.
 /// </summary>
 /// <remarks>
@@ -44,7 +44,7 @@ internal sealed class DeviceMemoryPool : IDisposable
     /// </summary>
     public long CollectThresholdBytes { get; private set; }
 
-    /// <summary>Bytes of storage held by live tensors.</summary>
+    /// <summary>Bytes of storage rented and not yet returned by disposal or finalization.</summary>
     public long BytesInUse
     {
         get
