@@ -116,7 +116,13 @@ def sgemm_section(nativegan, torch):
             f"{number(theirs and theirs['median_milliseconds'], 3)} | "
             f"{number(theirs and theirs['gflops'], 0)} | {number(ratio)} |")
     lines += ["", "NativeGan: wall time between two ComputeDevice.Synchronize calls; cuBLAS: "
-              "CUDA events. Both: median of 5 rounds of about 200 ms after warm-up."]
+              "CUDA events. Both: median of 5 rounds of about 200 ms after warm-up.", "",
+              "NativeGan with each kernel forced (DeviceGemm picks one by size):", ""]
+    for n in sorted(sides):
+        forced = [(label, nativegan.get(f"sgemm_{n}_{label}")) for label in ("64x64", "128x128")]
+        lines.append(f"- n = {n}: " + ", ".join(
+            f"{label} {number(figure and figure['median_milliseconds'], 3)} ms"
+            for label, figure in forced))
     return lines, headline
 
 

@@ -13,19 +13,30 @@ internal static class GemmChecks
     private const float Alpha = 0.75f;
     private const float Beta = 0.5f;
 
+    private static readonly (GemmTiling Tiling, string Name)[] Kernels =
+    [
+        (GemmTiling.Narrow, "64x64"),
+        (GemmTiling.Wide, "128x128"),
+    ];
+
     /// <summary>Creates the checks.</summary>
     public static IEnumerable<KernelCheck> Create(ComputeDevice device, CheckSizes sizes)
     {
         foreach (GemmSize size in sizes.Gemm)
         {
             var label = new KernelCheckLabel("gemm", size.ToString());
-            foreach (bool transA in new[] { false, true })
+            // Both kernels at every size, since DeviceGemm's choice by size would leave one
+            // of them unchecked on most sizes.
+            foreach (var (tiling, kernel) in Kernels)
             {
-                foreach (bool transB in new[] { false, true })
+                foreach (bool transA in new[] { false, true })
                 {
-                    string name = $"{(transA ? 'T' : 'N')}{(transB ? 'T' : 'N')}";
-                    yield return new KernelCheck(
-                        label, name, () => [Run(device, label, name, size, transA, transB)]);
+                    foreach (bool transB in new[] { false, true })
+                    {
+                        string name = $"{(transA ? 'T' : 'N')}{(transB ? 'T' : 'N')} {kernel}";
+                        yield return new KernelCheck(label, name,
+                            () => [Run(device, label, name, size, transA, transB, tiling)]);
+                    }
                 }
             }
         }
@@ -33,7 +44,7 @@ internal static class GemmChecks
 
     private static CheckResult Run(
         ComputeDevice device, KernelCheckLabel label, string name, GemmSize size, bool transA,
-        bool transB)
+        bool transB, GemmTiling tiling)
     {
         (int m, int n, int k) = (size.M, size.N, size.K);
         var rng = new Rng((ulong)(m * 7919 + n * 31 + k) * 4 + (transA ? 2UL : 0) +
@@ -57,7 +68,7 @@ internal static class GemmChecks
         using DeviceTensor deviceA = HostArrays.Upload(device, a, aShape);
         using DeviceTensor deviceB = HostArrays.Upload(device, b, bShape);
         using DeviceTensor deviceC = HostArrays.Upload(device, (float[])c.Clone(), new(m, n));
-        DeviceGemm.Multiply(transA, transB, Alpha, deviceA, deviceB, Beta, deviceC);
+        DeviceGemm.Multiply(transA, transB, Alpha, deviceA, deviceB, Beta, deviceC, tiling);
         float[] result = deviceC.ToHost().Data;
 
         // Each result may differ from the exact product by (k + 3) u times the magnitude, so

@@ -75,6 +75,12 @@ public sealed class ComputeDevice : IDisposable
     /// </summary>
     public string SelectionReason { get; }
 
+    /// <summary>
+    /// Streaming multiprocessors of a GPU (1 for the CPU accelerator, which reports one), or
+    /// 0 for the host CPU.
+    /// </summary>
+    public int MultiprocessorCount => _accelerator?.NumMultiprocessors ?? 0;
+
     /// <summary>Whether <see cref="Dispose"/> has freed the device's memory and kernels.</summary>
     public bool IsDisposed => _disposed;
 

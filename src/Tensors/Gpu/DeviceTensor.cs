@@ -195,7 +195,9 @@ public sealed class DeviceTensor : IDisposable
             throw new ObjectDisposedException(
                 nameof(DeviceTensor),
                 $"Device tensor {Shape} on {Device.Name} was used after " +
-                (_disposed ? "it was disposed." : "the tensor whose storage it views was disposed."));
+                (_disposed
+                    ? "it was disposed."
+                    : "the tensor whose storage it views was disposed."));
         }
 
         if (Device.IsDisposed)

@@ -140,7 +140,10 @@ internal static class GemmKernel
         Store(c, p, row, column + 3 * GroupSide, sums.W);
     }
 
-    private static void Store(ArrayView<float> c, DeviceGemmArguments p, int row, int column,
+    /// <summary>
+    /// Writes alpha sum (+ beta C) to C[row, column] when the column is inside C.
+    /// </summary>
+    internal static void Store(ArrayView<float> c, DeviceGemmArguments p, int row, int column,
         float sum)
     {
         if (column >= p.N)

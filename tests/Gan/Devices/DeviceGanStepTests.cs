@@ -8,8 +8,8 @@ namespace NativeGan.Gan.Tests.Devices;
 
 // One training step of a narrow DCGAN on ILGPU's CPU accelerator, which runs the GPU
 // kernels on host threads, against the same step on the CPU backend.
+[Collection(CpuAcceleratorCollection.Name)]
 public sealed class DeviceGanStepTests(CpuAcceleratorFixture accelerator)
-    : IClassFixture<CpuAcceleratorFixture>
 {
     private const int Batch = 6;
     private const int Latent = 7;

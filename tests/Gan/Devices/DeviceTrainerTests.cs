@@ -9,8 +9,9 @@ namespace NativeGan.Gan.Tests.Devices;
 
 // A training run of a narrow DCGAN on ILGPU's CPU accelerator, with a checkpoint and a
 // resume on the device, against the same run on the CPU backend.
+[Collection(CpuAcceleratorCollection.Name)]
 public sealed class DeviceTrainerTests(CpuAcceleratorFixture accelerator)
-    : IClassFixture<CpuAcceleratorFixture>, IDisposable
+    : IDisposable
 {
     private const int Images = 8;
     private readonly TempFolder _folder = new();

@@ -11,17 +11,25 @@ public sealed class DeviceGemmTests(CpuAcceleratorFixture fixture)
     private readonly ComputeDevice _device = fixture.Device;
 
     // (m, n, k) with edge tiles on every axis: 1, 7, 33 and 65 are not multiples of the
-    // 64 x 64 block or the 16-deep slice, and 64 is exactly one block.
-    public static TheoryData<bool, bool, int, int, int> Sizes()
+    // 64 x 64 block or the 16-deep slice, and 64 is exactly one block. 129 x 131 leaves
+    // partial 128 x 128 blocks of the wide kernel on both axes. Each size runs on the 64 x 64
+    // kernel and on the wide 128 x 128 one.
+    public static TheoryData<bool, bool, bool, int, int, int> Sizes()
     {
-        var data = new TheoryData<bool, bool, int, int, int>();
-        int[][] sizes = [[1, 1, 1], [7, 33, 5], [64, 1, 33], [33, 64, 64], [65, 7, 17]];
-        foreach (int[] s in sizes)
+        var data = new TheoryData<bool, bool, bool, int, int, int>();
+        int[][] sizes =
+        [
+            [1, 1, 1], [7, 33, 5], [64, 1, 33], [33, 64, 64], [65, 7, 17], [129, 131, 9],
+        ];
+        foreach (bool wide in new[] { false, true })
         {
-            data.Add(false, false, s[0], s[1], s[2]);
-            data.Add(true, false, s[0], s[1], s[2]);
-            data.Add(false, true, s[0], s[1], s[2]);
-            data.Add(true, true, s[0], s[1], s[2]);
+            foreach (int[] s in sizes)
+            {
+                data.Add(wide, false, false, s[0], s[1], s[2]);
+                data.Add(wide, true, false, s[0], s[1], s[2]);
+                data.Add(wide, false, true, s[0], s[1], s[2]);
+                data.Add(wide, true, true, s[0], s[1], s[2]);
+            }
         }
 
         return data;
@@ -30,11 +38,11 @@ public sealed class DeviceGemmTests(CpuAcceleratorFixture fixture)
     [Theory]
     [MemberData(nameof(Sizes))]
     public void Multiply_RandomOperands_MatchesFloat64(
-        bool transA, bool transB, int m, int n, int k)
+        bool wide, bool transA, bool transB, int m, int n, int k)
     {
         GemmReference.Problem problem = Problem(transA, transB, m, n, k, beta: 0.5f);
 
-        float[] actual = RunOnDevice(problem);
+        float[] actual = RunOnDevice(problem, wide ? GemmTiling.Wide : GemmTiling.Narrow);
 
         GemmReference.AssertMatches(problem, actual, $"device {m}x{n}x{k}");
     }
@@ -42,14 +50,14 @@ public sealed class DeviceGemmTests(CpuAcceleratorFixture fixture)
     [Theory]
     [MemberData(nameof(Sizes))]
     public void Multiply_RandomOperands_MatchesCpuGemm(
-        bool transA, bool transB, int m, int n, int k)
+        bool wide, bool transA, bool transB, int m, int n, int k)
     {
         GemmReference.Problem problem = Problem(transA, transB, m, n, k, beta: 0.5f);
         float[] cpu = (float[])problem.C.Clone();
         Gemm.Multiply(transA, transB, m, n, k, problem.Alpha, problem.A, problem.Lda,
             problem.B, problem.Ldb, problem.Beta, cpu, problem.Ldc);
 
-        float[] actual = RunOnDevice(problem);
+        float[] actual = RunOnDevice(problem, wide ? GemmTiling.Wide : GemmTiling.Narrow);
 
         // The CPU and device results may each differ from the exact product by the float32
         // bound, so they may differ from each other by twice that bound.
@@ -113,7 +121,8 @@ public sealed class DeviceGemmTests(CpuAcceleratorFixture fixture)
         return bound;
     }
 
-    private float[] RunOnDevice(GemmReference.Problem problem)
+    private float[] RunOnDevice(
+        GemmReference.Problem problem, GemmTiling tiling = GemmTiling.Auto)
     {
         int[] aShape = problem.TransA ? [problem.K, problem.M] : [problem.M, problem.K];
         int[] bShape = problem.TransB ? [problem.N, problem.K] : [problem.K, problem.N];
@@ -121,7 +130,8 @@ public sealed class DeviceGemmTests(CpuAcceleratorFixture fixture)
         using DeviceTensor b = new Tensor(problem.B, bShape).ToDevice(_device);
         using DeviceTensor c = new Tensor((float[])problem.C.Clone(), problem.M, problem.N)
             .ToDevice(_device);
-        DeviceGemm.Multiply(problem.TransA, problem.TransB, problem.Alpha, a, b, problem.Beta, c);
+        DeviceGemm.Multiply(
+            problem.TransA, problem.TransB, problem.Alpha, a, b, problem.Beta, c, tiling);
         return c.ToHost().Data;
     }
 }

@@ -1,10 +1,10 @@
 using NativeGan.Tensors.Gpu;
 
-namespace NativeGan.Nn.Tests;
+namespace NativeGan.Tests.Shared;
 
 /// <summary>
-/// One ILGPU CPU accelerator shared by the device tests of this project, so that each
-/// kernel is compiled once per test run.
+/// One ILGPU CPU accelerator shared by the device tests of a test project, so that each
+/// kernel is compiled once per test run. Each test project compiles this file in.
 /// </summary>
 public sealed class CpuAcceleratorFixture : IDisposable
 {
@@ -15,7 +15,10 @@ public sealed class CpuAcceleratorFixture : IDisposable
     public void Dispose() => Device.Dispose();
 }
 
-/// <summary>Collection of the tests that share <see cref="CpuAcceleratorFixture"/>.</summary>
+/// <summary>
+/// Collection of the tests that share <see cref="CpuAcceleratorFixture"/>. Its tests run one
+/// after another, which also keeps two accelerators from competing for the cores.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class CpuAcceleratorCollection : ICollectionFixture<CpuAcceleratorFixture>
 {
