@@ -38,7 +38,9 @@ public static partial class Functions
         }
 
         Tensor spread = TensorOps.Add(Tensor.ZerosLike(like), dY);
-        return divisor == 1 ? spread : TensorOps.Scale(spread, 1f / divisor);
+        return divisor == 1
+            ? spread
+            : TensorOps.Divide(spread, Tensor.Full(like.Device, divisor, new Shape()));
     }
 
     /// <summary>Returns a view of x with a new shape; one dimension may be -1.</summary>

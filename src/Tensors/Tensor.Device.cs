@@ -40,6 +40,15 @@ public sealed partial class Tensor
     }
 
     /// <summary>
+    /// Creates a tensor with undefined values on a device with memory, for an output that
+    /// the next kernel writes in full; on the host it is a tensor of zeros.
+    /// </summary>
+    internal static Tensor Uninitialized(ComputeDevice device, Shape shape) =>
+        device.HasDeviceMemory
+            ? new Tensor(DeviceTensor.Uninitialized(device, shape))
+            : new Tensor(shape);
+
+    /// <summary>
     /// Creates a tensor of zeros with the shape and device of <paramref name="like"/>.
     /// </summary>
     public static Tensor ZerosLike(Tensor like) => Zeros(like.Device, like.Shape);

@@ -163,7 +163,8 @@ public sealed class Adam : Optimizer
         if (step > int.MaxValue)
         {
             throw new InvalidOperationException(
-                $"Adam: step {step} of {parameter} exceeds the device kernel's int32 count.");
+                $"Adam: step {step} of {parameter} exceeds the device kernel's int32 count. " +
+                "Continue the run on the CPU, whose kernel counts in int64.");
         }
 
         DeviceAdam.Step(

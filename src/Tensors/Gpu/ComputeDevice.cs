@@ -45,14 +45,14 @@ public sealed class ComputeDevice : IDisposable
         SelectionReason = selectionReason;
         _context = context;
         _accelerator = accelerator;
-        _scratch = accelerator is null ? null : new DeviceScratch(accelerator);
-
-        // An eighth of a GPU's memory may sit in released tensors before a collection. The CPU
-        // accelerator reports long.MaxValue bytes, so it gets the pool's floor of 256 MiB.
+        // Tensors may take an eighth of a GPU's memory, counting those not yet finalized,
+        // before the pool collects garbage. The CPU accelerator reports long.MaxValue bytes,
+        // so it gets the pool's floor of 256 MiB.
         _memory = accelerator is null
             ? null
             : new DeviceMemoryPool(
                 accelerator, accelerator is CPUAccelerator ? 0 : accelerator.MemorySize / 8);
+        _scratch = accelerator is null ? null : new DeviceScratch(accelerator, _memory!);
     }
 
     /// <summary>

@@ -17,7 +17,8 @@ internal static class DeviceCheck
             throw new ArgumentException(
                 $"{op}: {firstName} is on device {first.Device.Name} and {secondName} on " +
                 $"device {second.Device.Name}, but all operands must be on one device. Copy " +
-                "one with Tensor.To(device) first.", secondName);
+                "one to the other's device first (DeviceTensor.ToHost, then ToDevice).",
+                secondName);
         }
     }
 

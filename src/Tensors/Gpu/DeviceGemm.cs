@@ -83,12 +83,14 @@ public static class DeviceGemm
         }
 
         // The 128 x 128 blocks take over once there are enough of them to give every
-        // multiprocessor one. NOTE: this rule is not measured yet; the GPU check times both
-        // kernels at each SGEMM size.
+        // multiprocessor one, and at least 4. The floor keeps small products on the 64 x 64
+        // kernel on the CPU accelerator too, which reports one multiprocessor, so that the
+        // tests run both kernels inside whole training steps. NOTE: this rule is not measured
+        // yet; the GPU check times both kernels at each SGEMM size.
         long wideBlocks = (long)DivideRoundingUp(arguments.N, WideGemmKernel.Tile) *
             DivideRoundingUp(arguments.M, WideGemmKernel.Tile);
         bool wide = tiling == GemmTiling.Wide ||
-            (tiling == GemmTiling.Auto && wideBlocks >= device.MultiprocessorCount);
+            (tiling == GemmTiling.Auto && wideBlocks >= Math.Max(device.MultiprocessorCount, 4));
         if (wide)
         {
             var wideGrid = new Index2D(

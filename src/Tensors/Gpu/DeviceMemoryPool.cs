@@ -7,17 +7,18 @@ namespace NativeGan.Tensors.Gpu;
 /// Caching allocator of one device's tensor storage, in the spirit of PyTorch's CUDA
 /// caching allocator. A released buffer waits in a free list for the next tensor of the
 /// same size class, so a training loop whose shapes repeat stops allocating after its first
-/// step. Size classes are at most 25% larger than the request, so that batches of
-/// varying size share buffers.
+/// step. Above 256 floats, a size class is at most 25% larger than the request, so that
+/// batches of varying size share buffers.
 /// </summary>
 /// <remarks>
 /// A <see cref="DeviceTensor"/> returns its buffer when it is disposed or, failing that,
 /// when the garbage collector finalizes it. The collector sees only the small managed
 /// objects, not the device memory behind them, so when the storage in use grows past
 /// <see cref="CollectThresholdBytes"/> the pool runs a full collection and waits for the
-/// finalizers before it allocates more. Every buffer stays referenced here until the pool is
-/// disposed, so a finalizer only moves a buffer to the free list and never frees memory on
-/// the finalizer thread. Reuse is safe without waiting for the device: every kernel and
+/// finalizers before it allocates more. Every buffer stays referenced here until the pool
+/// frees it, on disposal or on an allocation that runs out of memory. So a finalizer only
+/// moves a buffer to the free list and never frees memory on the finalizer thread. Reuse is
+/// safe without waiting for the device: every kernel and
 /// copy of a device runs in order on its one stream.
 /// </remarks>
 internal sealed class DeviceMemoryPool : IDisposable
@@ -173,6 +174,13 @@ internal sealed class DeviceMemoryPool : IDisposable
         long step = power / 4;
         return (length + step - 1) / step * step;
     }
+
+    /// <summary>
+    /// Allocates a buffer that the pool does not track, such as a scratch buffer, with the
+    /// same retry after freeing the cache when the device is out of memory.
+    /// </summary>
+    public MemoryBuffer1D<float, Stride1D.Dense> AllocateOutsidePool(long length) =>
+        Allocate(length);
 
     // Allocates from the device. When it is out of memory, the cached free buffers and those
     // of unreachable tensors are freed, and the allocation is tried once more.

@@ -19,11 +19,16 @@ internal sealed class DeviceScratch : IDisposable
     public const int SlotCount = 2;
 
     private readonly Accelerator _accelerator;
+    private readonly DeviceMemoryPool _pool;
     private readonly MemoryBuffer1D<float, Stride1D.Dense>?[] _buffers =
         new MemoryBuffer1D<float, Stride1D.Dense>?[SlotCount];
 
     /// <summary>Creates empty slots on <paramref name="accelerator"/>.</summary>
-    public DeviceScratch(Accelerator accelerator) => _accelerator = accelerator;
+    public DeviceScratch(Accelerator accelerator, DeviceMemoryPool pool)
+    {
+        _accelerator = accelerator;
+        _pool = pool;
+    }
 
     /// <summary>
     /// Returns <paramref name="length"/> floats of slot <paramref name="slot"/>, growing its
@@ -38,7 +43,7 @@ internal sealed class DeviceScratch : IDisposable
             // Kernels queued earlier may still read the old buffer.
             _accelerator.Synchronize();
             buffer?.Dispose();
-            buffer = _accelerator.Allocate1D<float>(Math.Max(length, 1));
+            buffer = _pool.AllocateOutsidePool(Math.Max(length, 1));
             _buffers[slot] = buffer;
         }
 

@@ -68,13 +68,24 @@ public sealed class DeviceTensor : IDisposable
     /// <exception cref="InvalidOperationException">The device is the host CPU.</exception>
     public static DeviceTensor Zeros(ComputeDevice device, Shape shape)
     {
-        ArgumentNullException.ThrowIfNull(device);
-        Accelerator accelerator = device.Accelerator;
+        DeviceTensor tensor = Uninitialized(device, shape);
 
         // ILGPU 1.5.3 allocates empty buffers but throws on copies and memsets of empty
-        // views, so an empty tensor keeps one unused element and its copies do nothing.
+        // views, so an empty tensor clears one unused element and its copies do nothing.
+        tensor._buffer.View.SubView(0, Math.Max(shape.ElementCount, 1))
+            .MemSetToZero(device.Stream);
+        return tensor;
+    }
+
+    /// <summary>
+    /// Allocates a tensor whose values are undefined, for an output that the next kernel
+    /// writes in full, which saves the memset of <see cref="Zeros(ComputeDevice, Shape)"/>.
+    /// </summary>
+    internal static DeviceTensor Uninitialized(ComputeDevice device, Shape shape)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        _ = device.Accelerator;
         var buffer = device.Memory.Rent(shape.ElementCount);
-        buffer.View.MemSetToZero(accelerator.DefaultStream);
         return new DeviceTensor(device, shape, buffer, null);
     }
 

@@ -40,8 +40,9 @@ public static partial class TensorOps
     public static Tensor Binary(BinaryOp op, Tensor a, Tensor b)
     {
         Shape shape = Broadcast.Shapes(a.Shape, b.Shape, op.ToString());
+        // The device kernels write every element, so the result needs no memset.
         var result = OnDevice(op.ToString(), a, b)
-            ? Tensor.Zeros(a.Device, shape)
+            ? Tensor.Uninitialized(a.Device, shape)
             : new Tensor(shape);
         Binary(op, a, b, result);
         return result;

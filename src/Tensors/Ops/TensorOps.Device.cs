@@ -42,8 +42,9 @@ public static partial class TensorOps
             throw new NotSupportedException(
                 $"{op} of shapes {a.Shape} and {b.Shape} on a device: the kernels need one " +
                 "operand in the result's shape and the other a scalar, a row vector, a " +
-                "per-channel shape such as (C, 1, 1) or the same shape. Expand an operand " +
-                "first, or compute on the CPU.");
+                "per-channel shape such as (C, 1, 1) or the same shape. Add the operand to " +
+                "Tensor.Zeros(device, shape) to give it the result's shape first, or compute " +
+                "on the CPU.");
         }
 
         if (a.Shape == result.Shape)
@@ -69,8 +70,9 @@ public static partial class TensorOps
             default:
                 throw new NotSupportedException(
                     $"{op} on a device needs the first operand in the result's shape " +
-                    $"{result.Shape}, but it has shape {a.Shape}. Broadcast it first, or " +
-                    "compute on the CPU.");
+                    $"{result.Shape}, but it has shape {a.Shape}. Add it to " +
+                    "Tensor.Zeros(device, shape) to give it that shape first, or compute on " +
+                    "the CPU.");
         }
     }
 
@@ -94,9 +96,10 @@ public static partial class TensorOps
         }
     }
 
+    // The kernel writes every element of the result, so it needs no memset.
     private static Tensor DeviceMap(Tensor x, Action<DeviceTensor, DeviceTensor> kernel)
     {
-        var result = Tensor.ZerosLike(x);
+        var result = Tensor.Uninitialized(x.Device, x.Shape);
         kernel(x.DeviceStorage, result.DeviceStorage);
         return result;
     }

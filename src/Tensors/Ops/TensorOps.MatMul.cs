@@ -14,7 +14,8 @@ public static partial class TensorOps
         (int m, int k, int n) = MatMulSizes(a, b, transposeA, transposeB);
         if (OnDevice(nameof(MatMul), a, b))
         {
-            var product = Tensor.Zeros(a.Device, new Shape(m, n));
+            // With beta 0 the kernel writes every element without reading it.
+            var product = Tensor.Uninitialized(a.Device, new Shape(m, n));
             DeviceGemm.Multiply(
                 transposeA, transposeB, 1f, a.DeviceStorage, b.DeviceStorage, 0f,
                 product.DeviceStorage);
