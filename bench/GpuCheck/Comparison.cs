@@ -57,8 +57,15 @@ internal static class Comparison
         Compare(label, name, reference, device, ToDouble(expected), tolerance);
 
     // A zero tolerance demands exact equality, so any error exceeds it infinitely.
-    private static double Ratio(double error, double allowed) =>
-        allowed > 0 ? error / allowed : error > 0 ? double.PositiveInfinity : 0;
+    private static double Ratio(double error, double allowed)
+    {
+        if (allowed > 0)
+        {
+            return error / allowed;
+        }
+
+        return error > 0 ? double.PositiveInfinity : 0;
+    }
 
     /// <summary>Converts float values to double.</summary>
     public static double[] ToDouble(ReadOnlySpan<float> values)

@@ -79,18 +79,19 @@ public static partial class Functions
     }
 
     // Checks that the operands of an op share one device and returns whether it is not the
-    // host. A null operand (an absent bias) is skipped.
+    // host. A null operand (an absent bias) is skipped. Every convolution and batch norm
+    // calls this on the host too, so it compares pairs instead of collecting a list.
     private static bool OnDevice(string op, params ReadOnlySpan<Variable?> operands)
     {
-        var values = new List<Tensor>(operands.Length);
-        foreach (Variable? operand in operands)
+        Tensor first = operands[0]!.Value;
+        foreach (Variable? operand in operands[1..])
         {
             if (operand is not null)
             {
-                values.Add(operand.Value);
+                TensorOps.OnDevice(op, first, operand.Value);
             }
         }
 
-        return TensorOps.OnDevice(op, [.. values]);
+        return first.IsOnDevice;
     }
 }

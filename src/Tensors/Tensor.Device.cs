@@ -41,7 +41,7 @@ public sealed partial class Tensor
 
     /// <summary>
     /// Creates a tensor with undefined values on a device with memory, for an output that
-    /// the next kernel writes in full; on the host it is a tensor of zeros.
+    /// the next kernel writes in full. On the host it creates a tensor of zeros.
     /// </summary>
     internal static Tensor Uninitialized(ComputeDevice device, Shape shape) =>
         device.HasDeviceMemory

@@ -204,7 +204,7 @@ public sealed class DeviceBackwardTests(CpuAcceleratorFixture fixture)
     }
 
     [Fact]
-    public void BatchNorm_EvaluationBackwardOnDevice_ThrowsNotSupported()
+    public void BatchNorm_EvaluationBackward_Throws()
     {
         // NOTE: the device has no evaluation-mode backward kernel; the CPU path has one.
         var x = new Variable(Uniform(75, 4, 3).To(_device), requiresGrad: true);
@@ -215,7 +215,7 @@ public sealed class DeviceBackwardTests(CpuAcceleratorFixture fixture)
     }
 
     [Fact]
-    public void BatchNorm_RunningStatisticsOnHost_ThrowsNamingDevices()
+    public void BatchNorm_HostRunningStatistics_Throws()
     {
         var x = new Variable(Uniform(76, 4, 3).To(_device));
 
@@ -245,7 +245,7 @@ public sealed class DeviceBackwardTests(CpuAcceleratorFixture fixture)
 
     // Asserts |device - cpu| <= Absolute + Relative |cpu| for every element, naming the first
     // element out of tolerance.
-    private static void AssertClose(Tensor cpu, Tensor device, string what)
+    private static void AssertClose(Tensor cpu, Tensor device, string quantity)
     {
         Assert.Equal(cpu.Shape, device.Shape);
         float[] expected = cpu.Data;
@@ -257,7 +257,7 @@ public sealed class DeviceBackwardTests(CpuAcceleratorFixture fixture)
             if (!(error <= allowed))
             {
                 Assert.Fail(
-                    $"{what}, element {i} of {expected.Length}: CPU {expected[i]:G9}, device " +
+                    $"{quantity}, element {i} of {expected.Length}: CPU {expected[i]:G9}, device " +
                     $"{actual[i]:G9}, error {error:G3} > allowed {allowed:G3}.");
             }
         }

@@ -12,7 +12,7 @@ namespace NativeGan.Tensors.Gpu;
 /// </summary>
 /// <remarks>
 /// A <see cref="DeviceTensor"/> returns its buffer when it is disposed or, failing that,
-/// when the garbage collector finalizes it. The collector sees only the small managed
+/// when the garbage collector finalizes it. The collector tracks only the small managed
 /// objects, not the device memory behind them, so when the storage in use grows past
 /// <see cref="CollectThresholdBytes"/> the pool runs a full collection and waits for the
 /// finalizers before it allocates more. Every buffer stays referenced here until the pool

@@ -4,7 +4,7 @@ using NativeGan.Tensors.Normalization;
 namespace NativeGan.Tensors;
 
 // The device halves of the ops: each public op calls these when its inputs live on a
-// device. Ops without a device kernel fail in Tensor.Data with a message that says so.
+// device. Ops without a device kernel fail in Tensor.Data with a message that states this.
 public static partial class TensorOps
 {
     /// <summary>

@@ -52,7 +52,7 @@ public sealed class LossesDeviceTests(CpuAcceleratorFixture fixture)
     }
 
     [Fact]
-    public void BceWithLogits_TargetsOnHost_ThrowsNamingBoth()
+    public void BceWithLogits_HostTargets_Throws()
     {
         (Tensor logits, Tensor targets) = RandomProblem(3, 4f, hardLabels: true);
 

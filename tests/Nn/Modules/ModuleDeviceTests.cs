@@ -192,7 +192,7 @@ public sealed class ModuleDeviceTests(CpuAcceleratorFixture fixture) : IDisposab
     }
 
     [Fact]
-    public void LoadStateDict_HostStateIntoDeviceModule_CopiesValues()
+    public void LoadStateDict_HostIntoDevice_Copies()
     {
         Dictionary<string, Tensor> state = CreateNet(11).StateDict();
         Sequential net = CreateNet(12);

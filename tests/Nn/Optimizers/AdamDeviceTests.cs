@@ -86,7 +86,7 @@ public sealed class AdamDeviceTests(CpuAcceleratorFixture fixture)
     }
 
     [Fact]
-    public void LoadStateDict_RoundTripOnDevice_ContinuesIdentically()
+    public void LoadStateDict_DeviceRoundTrip_Continues()
     {
         Sequential firstNet = CreateNet();
         firstNet.To(_device);
